@@ -1,0 +1,45 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+
+from cms.blocks import BodyBlock
+
+from .base import BasePage
+
+
+class HomePage(BasePage):
+    """Beranda: welcome text, latest news and announcements, quick service links."""
+
+    intro = models.TextField(_("sambutan"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("gambar utama"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("isi"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel([FieldPanel("intro"), FieldPanel("hero_image")], heading=_("Pembuka")),
+        FieldPanel("body"),
+    ]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("beranda")
+        verbose_name_plural = _("beranda")
+
+    def get_context(self, request, *args, **kwargs):
+        from .announcements import AnnouncementPage
+        from .news import NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = (
+            NewsPage.objects.live().public().descendant_of(self)
+            .select_related("hero_image", "category").order_by("-date", "-pk")[:6]
+        )
+        context["announcements"] = AnnouncementPage.objects.live().public().descendant_of(self).current()[:5]
+        return context

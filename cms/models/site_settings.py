@@ -1,0 +1,55 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="site")
+class CourtSettings(BaseSiteSetting):
+    """Per-site (per-court) identity: one deployment can host many courts."""
+
+    court_name = models.CharField(_("nama pengadilan"), max_length=200, default="Pengadilan")
+    short_name = models.CharField(_("nama singkat"), max_length=50, blank=True)
+    tagline = models.CharField(_("moto"), max_length=200, blank=True)
+    address = models.TextField(_("alamat"), blank=True)
+    phone = models.CharField(_("telepon"), max_length=50, blank=True)
+    fax = models.CharField(_("faksimile"), max_length=50, blank=True)
+    email = models.EmailField(_("surel"), blank=True)
+    whatsapp = models.CharField(_("WhatsApp layanan"), max_length=50, blank=True)
+    office_hours = models.CharField(_("jam pelayanan"), max_length=200, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    tiktok_url = models.URLField(_("TikTok"), blank=True)
+    telegram_url = models.URLField(_("Telegram"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("court_name"), FieldPanel("short_name"), FieldPanel("tagline"), FieldPanel("logo")],
+            heading=_("Identitas"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email"),
+             FieldPanel("whatsapp"), FieldPanel("office_hours")],
+            heading=_("Kontak"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("facebook_url"), FieldPanel("instagram_url"), FieldPanel("x_url"),
+             FieldPanel("youtube_url"), FieldPanel("tiktok_url"), FieldPanel("telegram_url")],
+            heading=_("Akun media sosial"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("pengaturan pengadilan")
+
+    @property
+    def social_links(self):
+        names = [("facebook_url", "Facebook"), ("instagram_url", "Instagram"), ("x_url", "X"),
+                 ("youtube_url", "YouTube"), ("tiktok_url", "TikTok"), ("telegram_url", "Telegram")]
+        return [(label, getattr(self, field)) for field, label in names if getattr(self, field)]

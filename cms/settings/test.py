@@ -1,0 +1,24 @@
+"""Settings for the test suite: fast hashing, tasks run inline, mail kept in memory."""
+
+from .base import *  # noqa: F401,F403
+from .base import os
+
+DEBUG = False
+SECRET_KEY = "warta-test-only"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "notifications", "delivery"],
+    }
+}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+ALLOWED_HOSTS = ["*"]
+WAGTAILADMIN_BASE_URL = "http://testserver"
+WARTA_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+MEDIA_ROOT = os.environ.get("WARTA_TEST_MEDIA_ROOT", "/tmp/warta-test-media")
