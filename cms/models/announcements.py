@@ -12,6 +12,7 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 
 from .base import BasePage
+from .social import SocialDraftMixin
 
 
 class AnnouncementQuerySet(PageQuerySet):
@@ -43,7 +44,7 @@ class AnnouncementIndexPage(BasePage):
         return context
 
 
-class AnnouncementPage(BasePage):
+class AnnouncementPage(SocialDraftMixin, BasePage):
     """Pengumuman: an announcement that stops being current after its valid-until date."""
 
     date = models.DateField(_("tanggal"), default=timezone.localdate)
@@ -59,6 +60,7 @@ class AnnouncementPage(BasePage):
         MultiFieldPanel([FieldPanel("date"), FieldPanel("valid_until")], heading=_("Masa berlaku")),
         FieldPanel("body"),
     ]
+    edit_handler = SocialDraftMixin.tabs(content_panels, BasePage.promote_panels, BasePage.settings_panels)
     search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("date")]
     api_fields = [APIField("date"), APIField("valid_until"), APIField("body")]
 
@@ -79,3 +81,4 @@ class AnnouncementPage(BasePage):
         super().clean()
         if self.valid_until and self.date and self.valid_until < self.date:
             raise ValidationError({"valid_until": _("Tanggal berlaku sampai tidak boleh sebelum tanggal pengumuman.")})
+        self.clean_social_draft()

@@ -16,6 +16,7 @@ from rest_framework import serializers
 from cms.blocks import BodyBlock
 
 from .base import BasePage
+from .social import SocialDraftMixin
 
 NEWS_PER_PAGE = 10
 
@@ -92,7 +93,7 @@ class NewsIndexPage(BasePage):
         return context
 
 
-class NewsPage(BasePage):
+class NewsPage(SocialDraftMixin, BasePage):
     """Berita: one news item."""
 
     date = models.DateField(_("tanggal"), default=timezone.localdate)
@@ -120,6 +121,7 @@ class NewsPage(BasePage):
                         heading=_("Gambar utama")),
         FieldPanel("body"),
     ]
+    edit_handler = SocialDraftMixin.tabs(content_panels, BasePage.promote_panels, BasePage.settings_panels)
     search_fields = BasePage.search_fields + [
         index.SearchField("lead"),
         index.SearchField("body"),
@@ -151,3 +153,4 @@ class NewsPage(BasePage):
         super().clean()
         if self.hero_image_id and not self.hero_alt.strip():
             raise ValidationError({"hero_alt": _("Isi teks alternatif untuk gambar utama.")})
+        self.clean_social_draft()
