@@ -6,3 +6,8 @@ class PublishersConfig(AppConfig):
     name = "publishers"
     verbose_name = _("Publikasi dan media sosial")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Each side connects its own signal handlers and registers its periodic jobs.
+        from publishers.social import handlers as social_handlers  # noqa: F401
+        from publishers.website import handlers as website_handlers  # noqa: F401

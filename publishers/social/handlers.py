@@ -1,0 +1,1 @@
+"""Signal handlers for social delivery (connected in PublishersConfig.ready)."""

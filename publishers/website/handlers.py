@@ -1,0 +1,1 @@
+"""Signal handlers for website publishing (connected in PublishersConfig.ready)."""
