@@ -22,3 +22,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WARTA_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 MEDIA_ROOT = os.environ.get("WARTA_TEST_MEDIA_ROOT", "/tmp/warta-test-media")
+STATIC_ROOT = os.path.join(MEDIA_ROOT, "_static")
+os.makedirs(STATIC_ROOT, exist_ok=True)
