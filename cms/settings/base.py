@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "cms",
     "editorial",
     "publishers",
+    "monev",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

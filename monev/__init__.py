@@ -1,0 +1,1 @@
+"""Monev (monitoring dan evaluasi): page views, engagement, reports and their archive."""
