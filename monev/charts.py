@@ -1,0 +1,114 @@
+"""Line and bar charts drawn server-side as SVG.
+
+The same SVG appears in the admin, in the WeasyPrint PDF and offline, with no
+JavaScript and no chart library (the ones that exist render in the browser, or
+need matplotlib, which is large and renders fonts differently in the PDF).
+Each chart carries a <title> and <desc> for screen readers; the report puts a
+data table under every chart.
+"""
+
+import hashlib
+import math
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+PALETTE = ["#1d4e89", "#c0392b", "#2e7d32", "#8e44ad", "#d35400", "#00796b"]
+WIDTH, HEIGHT = 720, 300
+LEFT, RIGHT, TOP, BOTTOM = 56, 16, 24, 56
+
+
+@dataclass
+class Series:
+    name: str
+    values: list
+
+
+def _nice_max(value, ticks=4):
+    """The smallest round axis maximum >= value whose quarter is a round number too."""
+    if value <= 0:
+        return ticks
+    raw = value / ticks
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 8, 10):
+        tick = step * magnitude
+        if tick >= raw:
+            break
+    if value >= ticks and tick < 1:
+        tick = 1
+    return tick * ticks
+
+
+def _fmt(number):
+    if isinstance(number, float) and not number.is_integer():
+        return f"{number:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return f"{int(number):,}".replace(",", ".")  # Indonesian thousands separator
+
+
+def _frame(title, description, labels, top_value):
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    uid = "c" + hashlib.sha1((title + description).encode()).hexdigest()[:8]  # unique ids per chart on a page
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
+        f'aria-labelledby="{uid}t {uid}d" font-family="DejaVu Sans, Arial, sans-serif" font-size="11">',
+        f'<title id="{uid}t">{escape(title)}</title><desc id="{uid}d">{escape(description)}</desc>',
+        '<rect width="100%" height="100%" fill="#fff"/>',
+    ]
+    for i in range(5):
+        value = top_value * i / 4
+        y = TOP + plot_h - plot_h * i / 4
+        parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>')
+        parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#333">{_fmt(value)}</text>')
+    step = plot_w / max(len(labels), 1)
+    every = max(1, len(labels) // 12)  # at most ~12 axis labels
+    for i, label in enumerate(labels):
+        if i % every:
+            continue
+        x = LEFT + step * (i + 0.5)
+        parts.append(
+            f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" fill="#333">{escape(str(label))}</text>'
+        )
+    return parts, plot_w, plot_h, step
+
+
+def _legend(parts, series):
+    x = LEFT
+    for i, s in enumerate(series):
+        colour = PALETTE[i % len(PALETTE)]
+        parts.append(f'<rect x="{x}" y="{HEIGHT - 22}" width="10" height="10" fill="{colour}"/>')
+        parts.append(f'<text x="{x + 14}" y="{HEIGHT - 13}" fill="#333">{escape(s.name)}</text>')
+        x += 24 + 7 * len(s.name)
+
+
+def line_chart(title, labels, series, description=""):
+    top_value = _nice_max(max((v for s in series for v in s.values), default=0))
+    parts, plot_w, plot_h, step = _frame(title, description or title, labels, top_value)
+    for i, s in enumerate(series):
+        colour = PALETTE[i % len(PALETTE)]
+        points = " ".join(
+            f"{LEFT + step * (j + 0.5):.1f},{TOP + plot_h - plot_h * v / top_value:.1f}" for j, v in enumerate(s.values)
+        )
+        parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"/>')
+        for j, v in enumerate(s.values):
+            cx, cy = LEFT + step * (j + 0.5), TOP + plot_h - plot_h * v / top_value
+            parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3" fill="{colour}"><title>{escape(str(labels[j]))}: '
+                         f'{_fmt(v)}</title></circle>')
+    _legend(parts, series)
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def bar_chart(title, labels, series, description=""):
+    top_value = _nice_max(max((v for s in series for v in s.values), default=0))
+    parts, plot_w, plot_h, step = _frame(title, description or title, labels, top_value)
+    group = step * 0.8
+    bar_w = group / max(len(series), 1)
+    for i, s in enumerate(series):
+        colour = PALETTE[i % len(PALETTE)]
+        for j, v in enumerate(s.values):
+            h = plot_h * v / top_value
+            x = LEFT + step * j + step * 0.1 + bar_w * i
+            parts.append(f'<rect x="{x:.1f}" y="{TOP + plot_h - h:.1f}" width="{bar_w - 1:.1f}" height="{h:.1f}" '
+                         f'fill="{colour}"><title>{escape(str(labels[j]))} · {escape(s.name)}: {_fmt(v)}</title></rect>')
+    _legend(parts, series)
+    parts.append("</svg>")
+    return "".join(parts)
