@@ -1,0 +1,113 @@
+"""The Wagtail admin speaks Indonesian (locale/id) to editors who chose it, English to those who chose English,
+and the committed catalogues are valid and compiled from the current .po files."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Workflow
+from wagtail.users.models import UserProfile
+
+from tests.factories import NewsPageFactory
+
+LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
+PO_FILES = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))
+needs_msgfmt = pytest.mark.skipif(not shutil.which("msgfmt"), reason="GNU gettext (msgfmt) is not installed")
+
+# (Indonesian, English) pairs as the admin shows them; the English must vanish when the editor reads Indonesian.
+DASHBOARD = [("Dasbor", "Dashboard"), ("Halaman menunggu moderasi", "Pages awaiting moderation"),
+             ("Keluar", "Log out"), ("Cari", ">Search<")]
+EDIT_PAGE = [("Simpan draf", "Save draft"), ("Terbitkan", ">Publish<"), ("Pratinjau", ">Preview<"),
+             ("Riwayat", ">History<"), ("Komentar", ">Comments<"), ("Sedang ditinjau", "In Moderation")]
+WORKFLOW_HISTORY = [("Riwayat alur kerja", "Workflow history"), ("Diajukan oleh", "Requested by"),
+                    ("Menunggu", "In progress")]
+
+
+@pytest.fixture
+def news_in_moderation(court, users):
+    """A news page submitted by the superuser to the workflow that applies under the court's home."""
+    page = NewsPageFactory(parent=court.news_index, live=False)
+    page.save_revision(user=users["root"])
+    workflow = page.get_workflow() or Workflow.objects.filter(active=True).first()
+    assert workflow is not None, "Wagtail's default moderation workflow is expected to exist"
+    if page.get_workflow() is None:
+        workflow.workflow_pages.create(page=court.home)
+    workflow.start(page, users["root"])
+    return page
+
+
+def admin_client(client, user, language):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(user)
+    return client
+
+
+def html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def assert_speaks(content, pairs, language):
+    for indonesian, english in pairs:
+        expected, absent = (indonesian, english) if language == "id" else (english.strip("<>"), indonesian)
+        assert expected in content, f"{expected!r} missing"
+        assert absent not in content, f"{absent!r} should not be shown in {language}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_editorial_screens_follow_the_editors_language(client, users, news_in_moderation, language):
+    user = users["root"]
+    admin_client(client, user, language)
+    page = news_in_moderation
+
+    dashboard = html(client, reverse("wagtailadmin_home"))
+    assert_speaks(dashboard, DASHBOARD, language)
+
+    edit = html(client, reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert_speaks(edit, EDIT_PAGE, language)
+
+    history = html(client, reverse("wagtailadmin_pages:workflow_history", args=[page.pk]))
+    assert_speaks(history, WORKFLOW_HISTORY, language)
+
+
+@pytest.mark.django_db
+def test_javascript_catalogue_is_indonesian(client, users):
+    admin_client(client, users["root"], "id")
+    catalogue = html(client, reverse("wagtailadmin_javascript_catalog"))
+    assert "Memuat" in catalogue
+    assert "nplurals=1" in catalogue or "plural=0" in catalogue
+
+
+def test_wagtail_status_words_are_the_sop_wording():
+    with translation.override("id"):
+        assert translation.gettext("Publish") == "Terbitkan"
+        assert translation.gettext("Save draft") == "Simpan draf"
+        assert translation.gettext("Unpublish") == "Batalkan terbit"
+        assert translation.gettext("Request changes") == "Minta perubahan"
+        assert translation.gettext("Approve") == "Setujui"
+    with translation.override("en"):
+        assert translation.gettext("Publish") == "Publish"
+
+
+def test_catalogues_exist():
+    names = {(p.parent.parent.name, p.name) for p in PO_FILES}
+    assert {("id", "django.po"), ("id", "djangojs.po")} <= names
+
+
+@needs_msgfmt
+@pytest.mark.parametrize("po", PO_FILES, ids=lambda p: str(p.relative_to(LOCALE_DIR)))
+def test_catalogue_compiles_and_mo_is_current(po, tmp_path):
+    fresh = tmp_path / "fresh.mo"
+    result = subprocess.run(["msgfmt", "--check", "-o", str(fresh), str(po)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    committed = po.with_suffix(".mo")
+    assert committed.exists(), f"{committed} is missing: run `make messages`"
+    assert committed.read_bytes() == fresh.read_bytes(), f"{committed} is stale: run `make messages`"
