@@ -1,0 +1,120 @@
+"""Template helpers for the court's public pages: service links, listings, pagination."""
+
+from django import template
+from django.db.models import Case, IntegerField, When, prefetch_related_objects
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+# National services every court website links to (court-website.md, "Standard links").
+# The Mahkamah Agung runs them centrally, so the addresses are the same for every court.
+NATIONAL_SERVICES = [
+    ("Direktori Putusan", _("Salinan putusan pengadilan seluruh Indonesia"), "https://putusan3.mahkamahagung.go.id/"),
+    ("e-Court", _("Pendaftaran perkara, pembayaran dan persidangan secara elektronik"),
+     "https://ecourt.mahkamahagung.go.id/"),
+    ("SIWAS", _("Pengaduan masyarakat tentang aparatur peradilan"), "https://siwas.mahkamahagung.go.id/"),
+    ("JDIH", _("Jaringan dokumentasi dan informasi hukum Mahkamah Agung"), "https://jdih.mahkamahagung.go.id/"),
+    ("LAPOR!", _("Layanan aspirasi dan pengaduan online rakyat"), "https://www.lapor.go.id/"),
+]
+LOCAL_HOSTS = {"localhost", "testserver"}
+
+
+def sipp_url(court_settings, site):
+    """The court's own SIPP hearing list: sipp.<court-domain>/list_jadwal_sidang.
+
+    SIPP runs on each court's own domain. A `sipp_url` on the court settings wins
+    when present; otherwise it is derived from the site's hostname, and left out
+    for development hosts (localhost, IP addresses) where there is no such server.
+    """
+    explicit = getattr(court_settings, "sipp_url", "") if court_settings else ""
+    if explicit:
+        return explicit
+    hostname = (site.hostname if site else "").lower()
+    if not hostname or hostname in LOCAL_HOSTS or "." not in hostname or hostname.replace(".", "").isdigit():
+        return ""
+    hostname = hostname.removeprefix("www.")
+    return f"https://sipp.{hostname}/list_jadwal_sidang"
+
+
+@register.simple_tag(takes_context=True)
+def court_service_links(context):
+    """[{name, description, url}] for SIPP (when known) and the national services."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    court_settings = None
+    if site is not None:
+        from cms.models import CourtSettings
+
+        court_settings = CourtSettings.for_request(request)  # cached on the request
+    links = []
+    sipp = sipp_url(court_settings, site)
+    if sipp:
+        links.append({"name": "SIPP", "description": _("Jadwal sidang dan penelusuran perkara"), "url": sipp})
+    links += [{"name": name, "description": description, "url": url} for name, description, url in NATIONAL_SERVICES]
+    return links
+
+
+@register.filter
+def with_renditions(pages, field="hero_image"):
+    """Evaluate a listing and prefetch its images' renditions in one query (no N+1 per card)."""
+    items = list(pages)
+    with_image = [item for item in items if getattr(item, f"{field}_id", None)]
+    if with_image:
+        prefetch_related_objects(with_image, f"{field}__renditions")
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def first_page_of_type(context, model_label):
+    """The first live page of a type under the current site, e.g. "cms.NewsIndexPage" (for "see all" links)."""
+    from django.apps import apps
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    model = apps.get_model(model_label)
+    pages = model.objects.live().public()
+    if site is not None:
+        pages = pages.descendant_of(site.root_page)
+    return pages.order_by("path").first()
+
+
+@register.simple_tag
+def related_news(page, limit=4):
+    """Other news from the same index, same category first, newest first."""
+    from cms.models import NewsPage
+
+    items = (
+        NewsPage.objects.live().public().sibling_of(page, inclusive=False)
+        .select_related("category", "hero_image")
+    )
+    if page.category_id:
+        items = items.annotate(
+            same_category=Case(When(category_id=page.category_id, then=1), default=0, output_field=IntegerField())
+        ).order_by("-same_category", "-date", "-pk")
+    else:
+        items = items.order_by("-date", "-pk")
+    return with_renditions(items[:limit])
+
+
+@register.simple_tag
+def live_children(page):
+    """A standard page's live, public children with their own fields (summary)."""
+    return Page.objects.child_of(page).live().public().specific().order_by("path")
+
+
+@register.simple_tag
+def elided_page_range(page_obj):
+    """Page numbers for a pager, with "…" gaps: 1 2 … 7 8 9 … 20."""
+    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))
+
+
+@register.filter
+def result_summary(page):
+    """The line a search result or child listing shows under the title."""
+    return (
+        getattr(page, "search_description", "")
+        or getattr(page, "summary", "")
+        or getattr(page, "lead", "")
+        or getattr(page, "intro", "")
+    )
