@@ -15,6 +15,8 @@ Run it after upgrading Wagtail, translate the new empty entries, then compile (`
 Project msgids are already Indonesian (the source language), so this catalogue holds Wagtail's strings only.
 """
 
+import importlib
+import importlib.util
 import os
 import subprocess
 import sys
@@ -44,17 +46,20 @@ msgstr ""
 
 
 def wagtail_locale_dirs():
-    """Locale directories of the installed Wagtail apps, in INSTALLED_APPS order."""
-    sys.path.insert(0, str(BASE_DIR))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-    import django
-    from django.apps import apps
+    """Locale directories of the installed Wagtail apps, in INSTALLED_APPS order.
 
-    django.setup()
+    Reads INSTALLED_APPS from the settings module and locates packages with importlib, without
+    django.setup(): the catalogue must be buildable even while some app's models fail to import.
+    """
+    sys.path.insert(0, str(BASE_DIR))
+    settings = importlib.import_module(os.environ.get("DJANGO_SETTINGS_MODULE", "cms.settings.base"))
     dirs = []
-    for config in apps.get_app_configs():
-        locale_dir = Path(config.path) / "locale"
-        if config.name.split(".")[0] == "wagtail" and locale_dir.is_dir():
+    for entry in settings.INSTALLED_APPS:
+        if entry.split(".")[0] != "wagtail":
+            continue
+        spec = importlib.util.find_spec(entry) or importlib.util.find_spec(entry.rsplit(".", 2)[0])
+        locale_dir = Path(spec.origin).parent / "locale"
+        if locale_dir.is_dir():
             dirs.append(locale_dir)
     return dirs
 
