@@ -19,12 +19,14 @@ PO_FILES = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))
 needs_msgfmt = pytest.mark.skipif(not shutil.which("msgfmt"), reason="GNU gettext (msgfmt) is not installed")
 
 # (Indonesian, English) pairs as the admin shows them; the English must vanish when the editor reads Indonesian.
-DASHBOARD = [("Dasbor", "Dashboard"), ("Halaman menunggu moderasi", "Pages awaiting moderation"),
-             ("Keluar", "Log out"), ("Cari", ">Search<")]
+DASHBOARD = [("Dasbor", "Dashboard"), ("Menunggu tinjauan Anda", "Awaiting your review"),
+             ("Halaman dan cuplikan Anda dalam alur kerja", "Your pages and snippets in a workflow"),
+             ("Suntingan terakhir Anda", "Your most recent edits"), ("Ringkasan situs", "Site summary")]
 EDIT_PAGE = [("Simpan draf", "Save draft"), ("Terbitkan", ">Publish<"), ("Pratinjau", ">Preview<"),
-             ("Riwayat", ">History<"), ("Komentar", ">Comments<"), ("Sedang ditinjau", "In Moderation")]
+             ("Riwayat", ">History<"), ("Dalam moderasi", "In Moderation"), ("Setujui", ">Approve<"),
+             ("Minta perubahan", "Request changes"), ("Batalkan alur kerja", "Cancel workflow")]
 WORKFLOW_HISTORY = [("Riwayat alur kerja", "Workflow history"), ("Diajukan oleh", "Requested by"),
-                    ("Menunggu", "In progress")]
+                    ("Sedang berjalan", "In progress")]
 
 
 @pytest.fixture
@@ -79,11 +81,14 @@ def test_editorial_screens_follow_the_editors_language(client, users, news_in_mo
 
 
 @pytest.mark.django_db
-def test_javascript_catalogue_is_indonesian(client, users):
-    admin_client(client, users["root"], "id")
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_admin_javascript_catalogue_follows_the_editors_language(client, users, language):
+    """Comments, StreamField and Draftail read their strings from the admin's jsi18n catalogue."""
+    admin_client(client, users["root"], language)
     catalogue = html(client, reverse("wagtailadmin_javascript_catalog"))
-    assert "Memuat" in catalogue
-    assert "nplurals=1" in catalogue or "plural=0" in catalogue
+    indonesian = ['"Tambah komentar"', '"Tulis balasan Anda..."', '"Selesaikan"', '"Sisipkan blok"']
+    for value in indonesian:
+        assert (value in catalogue) is (language == "id"), value
 
 
 def test_wagtail_status_words_are_the_sop_wording():
