@@ -27,6 +27,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 OUT_DIR = BASE_DIR / "locale" / "id" / "LC_MESSAGES"
 DOMAINS = ("django", "djangojs")
 WAGTAIL_LOCALES = ("id_ID", "id")
+# Not installed apps, but the admin shows their strings: Wagtail calls humanize's naturaltime ("now",
+# "5 minutes ago") and taggit's tag field help text; neither catalogue is loaded unless the app is installed.
+EXTRA_PACKAGES = ("django.contrib.humanize", "taggit")
 
 HEADER = r'''# Bahasa Indonesia translation of the Wagtail admin for Warta.
 # Merged from Wagtail's id_ID catalogues by scripts/merge_wagtail_catalogues.py and completed by the Warta team.
@@ -46,7 +49,7 @@ msgstr ""
 
 
 def wagtail_locale_dirs():
-    """Locale directories of the installed Wagtail apps, in INSTALLED_APPS order.
+    """Locale directories of the installed Wagtail apps (INSTALLED_APPS order), then EXTRA_PACKAGES.
 
     Reads INSTALLED_APPS from the settings module and locates packages with importlib, without
     django.setup(): the catalogue must be buildable even while some app's models fail to import.
@@ -54,9 +57,8 @@ def wagtail_locale_dirs():
     sys.path.insert(0, str(BASE_DIR))
     settings = importlib.import_module(os.environ.get("DJANGO_SETTINGS_MODULE", "cms.settings.base"))
     dirs = []
-    for entry in settings.INSTALLED_APPS:
-        if entry.split(".")[0] != "wagtail":
-            continue
+    wagtail_apps = [entry for entry in settings.INSTALLED_APPS if entry.split(".")[0] == "wagtail"]
+    for entry in wagtail_apps + list(EXTRA_PACKAGES):
         spec = importlib.util.find_spec(entry) or importlib.util.find_spec(entry.rsplit(".", 2)[0])
         locale_dir = Path(spec.origin).parent / "locale"
         if locale_dir.is_dir():
