@@ -21,12 +21,14 @@ needs_msgfmt = pytest.mark.skipif(not shutil.which("msgfmt"), reason="GNU gettex
 # (Indonesian, English) pairs as the admin shows them; the English must vanish when the editor reads Indonesian.
 DASHBOARD = [("Dasbor", "Dashboard"), ("Menunggu tinjauan Anda", "Awaiting your review"),
              ("Halaman dan cuplikan Anda dalam alur kerja", "Your pages and snippets in a workflow"),
-             ("Suntingan terakhir Anda", "Your most recent edits"), ("Ringkasan situs", "Site summary")]
+             ("Ringkasan situs", "Site summary")]
+EXPLORER = [("Menjelajahi", "Exploring"), ("Tambah halaman anak", "Add child page"),
+            ("Tindakan massal", "Bulk actions"), ("dalam moderasi", "in moderation")]
 EDIT_PAGE = [("Simpan draf", "Save draft"), ("Terbitkan", ">Publish<"), ("Pratinjau", ">Preview<"),
              ("Riwayat", ">History<"), ("Dalam moderasi", "In Moderation"), ("Setujui", ">Approve<"),
              ("Minta perubahan", "Request changes"), ("Batalkan alur kerja", "Cancel workflow")]
 WORKFLOW_HISTORY = [("Riwayat alur kerja", "Workflow history"), ("Diajukan oleh", "Requested by"),
-                    ("Sedang berjalan", "In progress")]
+                    ("Sedang berjalan", "In progress"), ("Tugas belum selesai", "Incomplete task")]
 
 
 @pytest.fixture
@@ -72,6 +74,9 @@ def test_editorial_screens_follow_the_editors_language(client, users, news_in_mo
 
     dashboard = html(client, reverse("wagtailadmin_home"))
     assert_speaks(dashboard, DASHBOARD, language)
+
+    explorer = html(client, reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
+    assert_speaks(explorer, EXPLORER, language)
 
     edit = html(client, reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert_speaks(edit, EDIT_PAGE, language)
