@@ -361,6 +361,13 @@ def test_menu_tree_is_one_query_and_cached_on_the_request(court, django_assert_n
     assert [child.page.title for child in items[0].children] == ["Visi dan Misi"]
 
 
+def test_editors_get_the_wagtail_userbar_and_readers_do_not(court, client, client_as):
+    news = NewsPageFactory(parent=court.news_index)
+    assert get_soup(client, news.url).find("wagtail-userbar") is None
+    soup = get_soup(client_as("redaktur"), news.url)
+    assert soup.find("wagtail-userbar") is not None
+
+
 # --- Header, footer and head --------------------------------------------------------------------
 
 
