@@ -198,6 +198,21 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
+# Social cross-posting (publishers/social). Tokens are encrypted with WARTA_TOKEN_KEYS
+# (comma-separated Fernet keys, newest first; derived from SECRET_KEY when unset).
+WARTA_TOKEN_KEYS = env_list("WARTA_TOKEN_KEYS")
+WARTA_META_APP_ID = os.environ.get("WARTA_META_APP_ID", "")
+WARTA_META_APP_SECRET = os.environ.get("WARTA_META_APP_SECRET", "")
+WARTA_X_CONSUMER_KEY = os.environ.get("WARTA_X_CONSUMER_KEY", "")
+WARTA_X_CONSUMER_SECRET = os.environ.get("WARTA_X_CONSUMER_SECRET", "")
+# Each platform's API base URL: the real platform unless overridden (tests, staging).
+WARTA_FACEBOOK_API_URL = os.environ.get("WARTA_FACEBOOK_API_URL", "https://graph.facebook.com/v24.0")
+WARTA_FACEBOOK_DIALOG_URL = os.environ.get("WARTA_FACEBOOK_DIALOG_URL", "https://www.facebook.com/v24.0/dialog/oauth")
+WARTA_INSTAGRAM_API_URL = os.environ.get("WARTA_INSTAGRAM_API_URL", "https://graph.facebook.com/v24.0")
+WARTA_X_API_URL = os.environ.get("WARTA_X_API_URL", "https://api.x.com")
+WARTA_TELEGRAM_API_URL = os.environ.get("WARTA_TELEGRAM_API_URL", "https://api.telegram.org")
+WARTA_SOCIAL_HTTP_TIMEOUT = (5, float(os.environ.get("WARTA_SOCIAL_HTTP_TIMEOUT", "30")))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,0 +1,20 @@
+"""One module per platform behind the interface in base.py."""
+
+from publishers import platform_rules
+
+from .base import Channel, Confirmation, ConfirmResult, DeliveryError, ErrorKind, Posted, TokenCheck  # noqa: F401
+from .facebook import FacebookChannel
+from .instagram import InstagramChannel
+from .telegram import TelegramChannel
+from .x import XChannel
+
+CHANNELS = {
+    platform_rules.FACEBOOK: FacebookChannel,
+    platform_rules.INSTAGRAM: InstagramChannel,
+    platform_rules.X: XChannel,
+    platform_rules.TELEGRAM: TelegramChannel,
+}
+
+
+def channel_for(account, now=None):
+    return CHANNELS[account.platform](account, now)

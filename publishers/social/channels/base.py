@@ -1,0 +1,115 @@
+"""The small interface every platform channel implements, and the errors it raises.
+
+A channel works for one connected account. The worker (outbox.py) calls:
+
+- ``prepare(delivery)``: harmless work that can be repeated (upload media,
+  create a container, check quotas); it records its progress in the
+  ``delivery.prepared`` dict, which the worker saves even when a step fails,
+  so a retry resumes instead of starting over;
+- ``publish(delivery)``: the one irreversible call; returns a ``Posted``;
+- ``confirm(delivery)``: after a crash or an unclear answer, asks the
+  platform whether the post exists; returns a ``Confirmation``;
+- ``fetch_metrics(delivery)``, ``remove(delivery)``, ``check_token()``.
+
+Errors are ``DeliveryError`` with a kind that tells the worker what to do:
+TRANSIENT (nothing happened, retry later), AMBIGUOUS (the irreversible call
+may have gone through: confirm before anything else) or PERMANENT (stop and
+tell a person what to do).
+"""
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.utils import timezone
+
+from publishers import platform_rules
+
+
+class ErrorKind(enum.Enum):
+    TRANSIENT = "transient"
+    AMBIGUOUS = "ambiguous"
+    PERMANENT = "permanent"
+
+
+class DeliveryError(Exception):
+    def __init__(self, kind, message, detail="", *, retry_after=None, reconnect=False, code=""):
+        super().__init__(str(message))
+        self.kind = kind
+        self.message = str(message)  # what the user should do, in Indonesian
+        self.detail = detail  # the platform's own words (tokens redacted)
+        self.retry_after = retry_after  # seconds, when the platform said so
+        self.reconnect = reconnect  # the account's credentials no longer work
+        self.code = str(code)
+
+
+@dataclass
+class Posted:
+    post_id: str
+    permalink: str = ""
+
+
+class Confirmation(enum.Enum):
+    POSTED = "posted"
+    NOT_POSTED = "not_posted"
+    UNKNOWN = "unknown"
+
+
+@dataclass
+class ConfirmResult:
+    outcome: Confirmation
+    posted: Posted | None = None
+    message: str = ""
+    keep_prepared: bool = True  # False: the prepared media cannot be reused (expired container)
+
+
+@dataclass
+class TokenCheck:
+    valid: bool
+    expires_at: datetime | None = None
+    message: str = ""
+    details: dict = field(default_factory=dict)
+
+
+class Channel:
+    platform = ""
+    api_url_setting = ""
+    # Whether the platform can tell us afterwards if a post went out.
+    can_confirm = True
+    can_remove = True
+
+    def __init__(self, account, now=None):
+        self.account = account
+        # The worker's clock (tests advance it instead of sleeping): rate-limit resets are relative to it.
+        self.now = now or timezone.now()
+        self.rules = platform_rules.RULES[self.platform]
+        # How long to leave the account alone (a timedelta), read from rate-limit headers;
+        # the worker turns it into account.paused_until.
+        self.pause_for = None
+
+    @property
+    def label(self):
+        return self.rules.label
+
+    @property
+    def api_url(self):
+        return getattr(settings, self.api_url_setting).rstrip("/")
+
+    def prepare(self, delivery):
+        raise NotImplementedError
+
+    def publish(self, delivery):
+        raise NotImplementedError
+
+    def confirm(self, delivery):
+        raise NotImplementedError
+
+    def fetch_metrics(self, delivery):
+        return {}
+
+    def remove(self, delivery):
+        raise NotImplementedError
+
+    def check_token(self):
+        raise NotImplementedError

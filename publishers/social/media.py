@@ -1,0 +1,74 @@
+"""The image each platform receives: a Wagtail rendition cut around the focal point.
+
+The same function serves the edit-time check and the delivery, so what the
+editor is told is exactly what is sent. Instagram and Facebook fetch the image
+themselves, so it must be reachable at an absolute public URL
+(settings.WARTA_BASE_URL + the rendition's URL).
+"""
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from publishers import platform_rules
+
+# Sizes the platforms recommend for each crop the editor can choose.
+CROP_SIZES = {
+    "portrait": "fill-1080x1350",  # 4:5
+    "square": "fill-1080x1080",
+    "landscape": "fill-1200x628",  # 1.91:1
+}
+JPEG = "format-jpeg|jpegquality-85"
+SMALLER_JPEG = "format-jpeg|jpegquality-70"
+# Platforms that cannot post without an image.
+IMAGE_REQUIRED = {platform_rules.INSTAGRAM}
+
+
+def filter_spec(crop, quality=JPEG):
+    return f"{CROP_SIZES.get(crop, CROP_SIZES['square'])}|{quality}"
+
+
+def rendition_for(image, crop, kind):
+    """The rendition to send to one platform; falls back to a lower JPEG quality if it is too large."""
+    rendition = image.get_rendition(filter_spec(crop))
+    if rendition.file.size > platform_rules.RULES[kind].max_image_bytes:
+        rendition = image.get_rendition(filter_spec(crop, SMALLER_JPEG))
+    return rendition
+
+
+def public_url(rendition):
+    url = rendition.url
+    if url.startswith("/"):
+        url = settings.WARTA_BASE_URL.rstrip("/") + url
+    return url
+
+
+def rendition_errors(rendition, kind):
+    return platform_rules.image_errors(kind, rendition.width, rendition.height, rendition.file.size)
+
+
+def image_errors_for_page(page, kinds):
+    """Problems with the page's social image for the given platforms, as {form field: [messages]}.
+
+    Called at edit time (the page's clean) so nothing is refused after approval.
+    """
+    if not getattr(page, "social_enabled", False):
+        return {}
+    image = page.social_image_or_hero()
+    field = "social_image"
+    errors = []
+    if image is None:
+        for kind in kinds:
+            if kind in IMAGE_REQUIRED:
+                errors.append(
+                    _("%(platform)s hanya menerima kiriman bergambar: pilih gambar untuk media sosial "
+                      "atau gambar utama.") % {"platform": platform_rules.RULES[kind].label}
+                )
+        return {field: errors} if errors else {}
+    for kind in kinds:
+        try:
+            rendition = rendition_for(image, page.social_crop, kind)
+        except Exception:  # Willow raises many kinds of errors for broken files
+            errors.append(_("Gambar tidak dapat diolah; unggah ulang gambar dalam format JPEG atau PNG."))
+            break
+        errors.extend(rendition_errors(rendition, kind))
+    return {field: errors} if errors else {}

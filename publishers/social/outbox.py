@@ -1,0 +1,464 @@
+"""The delivery outbox: every approved item reaches every account once, never twice.
+
+States of a SocialDelivery (see models.DeliveryStatus):
+
+    PENDING --claim--> SENDING --prepare ok--> IN_FLIGHT --publish ok--> SENT
+       ^                  |                       |
+       |   safe failure   |        unclear answer | or worker died
+       +------------------+                       v
+       +---- not posted <------------------- confirm with the platform
+                                                  | posted -> SENT
+                                                  | cannot tell -> NEEDS_CHECK (a person decides)
+    any step, permanent error -> FAILED (with what the user should do)
+
+Rules that keep a post from being lost or doubled:
+- rows are created with the publish and the worker is triggered on commit;
+  a periodic job also picks up whatever is due, so nothing waits on a lost task;
+- a worker claims a row under a row lock (``select_for_update(skip_locked=True)``
+  on PostgreSQL) plus a compare-and-set on the claim token, so one worker owns it;
+- the row is committed as IN_FLIGHT *before* the irreversible call; a row
+  found IN_FLIGHT later (crash, timeout, dropped connection) is only ever
+  confirmed with the platform, never sent blindly;
+- every time comes from ``now`` passed in, so tests advance a clock instead of sleeping.
+"""
+
+import logging
+import random
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from publishers.models import OPEN_STATUSES, DeliveryAttempt, DeliveryStatus, SocialAccount, SocialDelivery
+from publishers.social import crypto
+from publishers.social.channels import Confirmation, DeliveryError, ErrorKind, channel_for
+
+logger = logging.getLogger(__name__)
+
+S = DeliveryStatus
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+def lease():
+    """How long a claimed row belongs to its worker before it counts as crashed."""
+    return timedelta(seconds=_setting("WARTA_SOCIAL_LEASE_SECONDS", 600))
+
+
+def confirm_delay():
+    """Wait before asking the platform about an unclear post (it may take a moment to appear)."""
+    return timedelta(seconds=_setting("WARTA_SOCIAL_CONFIRM_DELAY_SECONDS", 60))
+
+
+def max_failures():
+    return _setting("WARTA_SOCIAL_MAX_FAILURES", 8)
+
+
+def backoff(failures, retry_after=None, rng=None):
+    """Exponential backoff with jitter; a platform's own retry time always wins when longer."""
+    rng = rng or random
+    base = _setting("WARTA_SOCIAL_BACKOFF_SECONDS", 30)
+    cap = _setting("WARTA_SOCIAL_BACKOFF_MAX_SECONDS", 3600)
+    delay = min(cap, base * 2 ** max(0, failures - 1))
+    delay = delay / 2 + rng.uniform(0, delay / 2)  # "equal jitter": spread, but never immediate
+    if retry_after:
+        delay = max(delay, float(retry_after) * (1 + rng.uniform(0, 0.1)))
+    return timedelta(seconds=delay)
+
+
+# Creating deliveries ----------------------------------------------------------------------------
+
+def is_first_publish(page):
+    """True on the publish that made the page live for the first time (not a republish of a correction)."""
+    return (
+        page.first_published_at is not None
+        and page.first_published_at == page.last_published_at
+        and not SocialDelivery.objects.filter(page=page).exists()
+    )
+
+
+def create_for_publish(page, revision, user=None):
+    """Called on every publish; posts only on the first one and only if the social draft is enabled."""
+    if not getattr(page, "social_enabled", False) or not is_first_publish(page):
+        return []
+    site = page.get_site()
+    if site is None:
+        return []
+    accounts = SocialAccount.objects.for_site(site).usable()
+    return create_round(page, revision, accounts, round_no=1, user=user)
+
+
+def create_round(page, revision, accounts, round_no=None, user=None, now=None):
+    """One delivery per account for this page; enqueued when the surrounding transaction commits."""
+    now = now or timezone.now()
+    site = page.get_site()
+    image = page.social_image_or_hero()
+    created = []
+    with transaction.atomic():
+        if round_no is None:
+            round_no = (SocialDelivery.objects.filter(page=page).aggregate(n=Max("round"))["n"] or 0) + 1
+        for account in accounts:
+            delivery, is_new = SocialDelivery.objects.get_or_create(
+                page=page, account=account, round=round_no,
+                defaults=dict(
+                    revision=revision, site=site, page_title=page.title[:255], page_url=page.full_url or "",
+                    platform=account.platform, account_name=account.name[:200],
+                    text=page.social_text(account.platform), image=image, crop=page.social_crop,
+                    status=S.PENDING, next_attempt_at=now, created_by=user,
+                ),
+            )
+            if is_new:
+                created.append(delivery)
+        ids = [delivery.pk for delivery in created]
+        transaction.on_commit(lambda: enqueue(ids))
+    return created
+
+
+def enqueue(ids, run_after=None):
+    from publishers.social import tasks
+
+    for pk in ids:
+        try:
+            tasks.enqueue_delivery(pk, run_after)
+        except Exception:  # the periodic job picks up anything due, so a lost enqueue only delays
+            logger.exception("could not enqueue social delivery %s", pk)
+
+
+# The worker --------------------------------------------------------------------------------------
+
+def due_ids(now=None, limit=500):
+    now = now or timezone.now()
+    return list(
+        SocialDelivery.objects.filter(status__in=OPEN_STATUSES, next_attempt_at__lte=now)
+        .order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit]
+    )
+
+
+def run_due(now=None, limit=500, rng=None):
+    """Process every delivery that is due (retries, crashed workers, unclear posts). Returns how many."""
+    now = now or timezone.now()
+    ids = due_ids(now, limit)
+    for pk in ids:
+        process(pk, now=now, rng=rng)
+    return len(ids)
+
+
+def process(delivery_id, now=None, rng=None):
+    """Take one delivery one step further, if it is due and nobody else holds it."""
+    now = now or timezone.now()
+    claimed = claim(delivery_id, now)
+    if claimed is None:
+        return None
+    delivery, mode = claimed
+    try:
+        channel = channel_for(delivery.account, now)
+    except crypto.TokenDecryptionError:
+        return _fail(delivery, now, DeliveryError(ErrorKind.PERMANENT, _(
+            "Token kanal ini tidak dapat dibuka dengan kunci yang sekarang (WARTA_TOKEN_KEYS berubah?). "
+            "Sambungkan ulang kanal ini."), reconnect=True))
+    if mode == "confirm":
+        return _confirm(delivery, channel, now, rng)
+    return _send(delivery, channel, now, rng)
+
+
+def claim(delivery_id, now):
+    """Lock the row, check it is due, and take it with a fresh claim token. Returns (delivery, mode) or None."""
+    with transaction.atomic():
+        delivery = (
+            SocialDelivery.objects.select_for_update(skip_locked=True)
+            .filter(pk=delivery_id, status__in=OPEN_STATUSES, next_attempt_at__lte=now).first()
+        )
+        if delivery is None:
+            return None
+        account = delivery.account
+        if account is None or not account.active:
+            if delivery.status == S.IN_FLIGHT:
+                # It may have gone out: a person must look, the row cannot just be dropped.
+                _set(delivery, now, status=S.NEEDS_CHECK, next_attempt_at=None,
+                     error_message=_("Kanal dihapus atau dinonaktifkan saat kiriman belum pasti. Periksa "
+                                     "platformnya, lalu tandai hasilnya."))
+                _log(delivery, "needs_check", delivery.error_message, now)
+            else:
+                _set(delivery, now, status=S.CANCELLED, next_attempt_at=None,
+                     error_message=_("Kanal dihapus atau dinonaktifkan."))
+                _log(delivery, "failed", delivery.error_message, now)
+            return None
+        if account.paused_until and account.paused_until > now:
+            SocialDelivery.objects.filter(pk=delivery.pk).update(next_attempt_at=account.paused_until)
+            return None
+        mode = "confirm" if delivery.status == S.IN_FLIGHT else "send"
+        changes = {"claim_token": uuid.uuid4(), "claimed_at": now, "next_attempt_at": now + lease()}
+        if mode == "send":
+            changes.update(status=S.SENDING, attempts=F("attempts") + 1)
+        taken = SocialDelivery.objects.filter(
+            pk=delivery.pk, status=delivery.status, claim_token=delivery.claim_token,
+        ).update(**changes)
+        if taken != 1:
+            return None
+    delivery.refresh_from_db()
+    return delivery, mode
+
+
+def _send(delivery, channel, now, rng):
+    try:
+        channel.prepare(delivery)
+    except DeliveryError as error:
+        return _step_failed(delivery, channel, error, now, rng, irreversible=False)
+    except Exception as exc:  # a bug or a broken image file: nothing went out, so retrying is safe
+        logger.exception("preparing social delivery %s failed", delivery.pk)
+        error = DeliveryError(ErrorKind.TRANSIENT, _("Persiapan kiriman gagal: %(error)s") % {
+            "error": type(exc).__name__})
+        return _step_failed(delivery, channel, error, now, rng, irreversible=False)
+
+    # Commit IN_FLIGHT before the irreversible call: if we die after it, the row says "confirm first".
+    if not _owned_update(delivery, status=S.IN_FLIGHT, in_flight_at=now, prepared=delivery.prepared,
+                         failures_in_row=0, next_attempt_at=now + lease()):
+        return None
+    try:
+        posted = channel.publish(delivery)
+    except DeliveryError as error:
+        return _step_failed(delivery, channel, error, now, rng, irreversible=True)
+    except Exception:  # after the call left, anything unexpected means "not sure"
+        logger.exception("publishing social delivery %s ended unexpectedly", delivery.pk)
+        error = DeliveryError(ErrorKind.AMBIGUOUS, _("Jawaban platform tidak dapat dibaca."))
+        return _step_failed(delivery, channel, error, now, rng, irreversible=True)
+    _apply_pause(channel, now)
+    return _mark_sent(delivery, posted, now, "sent")
+
+
+def _confirm(delivery, channel, now, rng):
+    try:
+        result = channel.confirm(delivery)
+    except DeliveryError as error:
+        _apply_pause(channel, now)
+        failures = delivery.failures_in_row + 1
+        if error.kind == ErrorKind.PERMANENT or failures > max_failures():
+            return _needs_check(delivery, now, _(
+                "Warta tidak dapat memastikan apakah kiriman sudah masuk (%(reason)s). Periksa akun di platform, "
+                "lalu klik Sudah terkirim atau Kirim lagi.") % {"reason": error.message}, error)
+        _owned_update(delivery, failures_in_row=failures, next_attempt_at=now + backoff(failures, error.retry_after, rng),
+                      error_message=error.message, error_detail=error.detail)
+        _log(delivery, "retry", _("Pemeriksaan ke platform gagal: %(reason)s") % {"reason": error.message}, now)
+        return delivery.status
+    _apply_pause(channel, now)
+    if result.outcome == Confirmation.POSTED:
+        return _mark_sent(delivery, result.posted, now, "confirmed")
+    if result.outcome == Confirmation.UNKNOWN:
+        return _needs_check(delivery, now, result.message)
+    # NOT_POSTED: safe to send again.
+    prepared = delivery.prepared if result.keep_prepared else {}
+    if delivery.failures_in_row >= max_failures():
+        _owned_update(delivery, status=S.FAILED, next_attempt_at=None, prepared=prepared)
+        _log(delivery, "failed", delivery.error_message, now)
+        return S.FAILED
+    _owned_update(delivery, status=S.PENDING, next_attempt_at=now, prepared=prepared, in_flight_at=None)
+    _log(delivery, "not_posted", _("Platform memastikan kiriman belum masuk; akan dikirim lagi."), now)
+    return S.PENDING
+
+
+def _step_failed(delivery, channel, error, now, rng, irreversible):
+    _apply_pause(channel, now)
+    if error.reconnect:
+        SocialAccount.objects.filter(pk=delivery.account_id).update(needs_reconnect=True, last_error=error.message)
+    common = {"prepared": delivery.prepared, "error_message": error.message, "error_detail": error.detail}
+    if error.kind == ErrorKind.PERMANENT:
+        return _fail(delivery, now, error, **common)
+    failures = delivery.failures_in_row + 1
+    if error.kind == ErrorKind.AMBIGUOUS and irreversible:
+        _owned_update(delivery, status=S.IN_FLIGHT, failures_in_row=failures,
+                      next_attempt_at=now + max(confirm_delay(), backoff(failures, error.retry_after, rng)), **common)
+        _log(delivery, "unsure", _("%(reason)s Warta akan memeriksa ke platform sebelum mengirim lagi.")
+             % {"reason": error.message}, now)
+        return S.IN_FLIGHT
+    if failures > max_failures():
+        error.message = _("Gagal setelah %(count)d percobaan berturut-turut: %(reason)s") % {
+            "count": failures, "reason": error.message}
+        common["error_message"] = error.message
+        return _fail(delivery, now, error, **common)
+    _owned_update(delivery, status=S.PENDING, failures_in_row=failures, in_flight_at=None,
+                  next_attempt_at=now + backoff(failures, error.retry_after, rng), **common)
+    _log(delivery, "retry", error.message, now)
+    return S.PENDING
+
+
+def _fail(delivery, now, error, **extra):
+    extra.setdefault("error_message", error.message)
+    extra.setdefault("error_detail", error.detail)
+    if error.reconnect and delivery.account_id:
+        SocialAccount.objects.filter(pk=delivery.account_id).update(needs_reconnect=True, last_error=error.message)
+    _owned_update(delivery, status=S.FAILED, next_attempt_at=None, **extra)
+    _log(delivery, "failed", extra["error_message"], now)
+    logger.warning("social delivery %s failed: %s", delivery.pk, error.detail or error.message)
+    return S.FAILED
+
+
+def _needs_check(delivery, now, message, error=None):
+    _owned_update(delivery, status=S.NEEDS_CHECK, next_attempt_at=None, error_message=message,
+                  error_detail=error.detail if error else delivery.error_detail)
+    _log(delivery, "needs_check", message, now)
+    return S.NEEDS_CHECK
+
+
+def _mark_sent(delivery, posted, now, outcome):
+    changed = _owned_update(
+        delivery, status=S.SENT, platform_post_id=posted.post_id if posted else "",
+        permalink=(posted.permalink if posted else "")[:500], sent_at=now, next_attempt_at=None,
+        error_message="", error_detail="", failures_in_row=0,
+    )
+    if changed:
+        SocialAccount.objects.filter(pk=delivery.account_id, needs_reconnect=True).update(
+            needs_reconnect=False, last_error="")
+        message = _("Terkirim.") if outcome == "sent" else _("Platform memastikan kiriman sudah masuk.")
+        _log(delivery, outcome, message, now)
+    return S.SENT
+
+
+def _apply_pause(channel, now):
+    if channel.pause_for:
+        SocialAccount.objects.filter(pk=channel.account.pk).update(paused_until=now + channel.pause_for)
+
+
+def _owned_update(delivery, **changes):
+    """Update the row only while this worker still holds the claim (a stale worker must not overwrite)."""
+    changed = SocialDelivery.objects.filter(pk=delivery.pk, claim_token=delivery.claim_token).update(**changes)
+    for name, value in changes.items():
+        setattr(delivery, name, value)
+    return changed == 1
+
+
+def _set(delivery, now, **changes):
+    SocialDelivery.objects.filter(pk=delivery.pk).update(**changes)
+    for name, value in changes.items():
+        setattr(delivery, name, value)
+
+
+def _log(delivery, outcome, message, now, user=None):
+    DeliveryAttempt.objects.create(delivery_id=delivery.pk, at=now, outcome=outcome, message=str(message)[:2000],
+                                   user=user)
+
+
+# What people can do (status page) --------------------------------------------------------------
+
+class ActionNotAllowed(Exception):
+    pass
+
+
+def _manual(delivery, allowed, user, message, now=None, **changes):
+    now = now or timezone.now()
+    with transaction.atomic():
+        updated = SocialDelivery.objects.filter(pk=delivery.pk, status__in=allowed).update(**changes)
+        if updated != 1:
+            raise ActionNotAllowed(_("Status kiriman sudah berubah; muat ulang halaman."))
+        delivery.refresh_from_db()
+        _log(delivery, "manual", message, now, user=user)
+    return delivery
+
+
+def retry(delivery, user, now=None):
+    """Send again: after a failure, a cancellation, or when a person checked that it did not go out."""
+    now = now or timezone.now()
+    delivery = _manual(
+        delivery, [S.FAILED, S.CANCELLED, S.NEEDS_CHECK], user,
+        _("%(user)s meminta kiriman diulang.") % {"user": _user_name(user)}, now,
+        status=S.PENDING, next_attempt_at=now, failures_in_row=0, error_message="", error_detail="",
+        in_flight_at=None, claim_token=None,
+    )
+    if delivery.account_id:
+        SocialAccount.objects.filter(pk=delivery.account_id).update(paused_until=None)
+    transaction.on_commit(lambda: enqueue([delivery.pk]))
+    return delivery
+
+
+def cancel(delivery, user, now=None):
+    return _manual(delivery, [S.PENDING, S.FAILED, S.NEEDS_CHECK], user,
+                   _("%(user)s membatalkan kiriman.") % {"user": _user_name(user)}, now,
+                   status=S.CANCELLED, next_attempt_at=None, claim_token=None)
+
+
+def mark_sent(delivery, user, permalink="", now=None):
+    """A person checked the platform and found the post there."""
+    now = now or timezone.now()
+    return _manual(delivery, [S.NEEDS_CHECK], user,
+                   _("%(user)s memastikan kiriman sudah ada di platform.") % {"user": _user_name(user)}, now,
+                   status=S.SENT, permalink=permalink[:500], sent_at=now, next_attempt_at=None,
+                   error_message="", claim_token=None)
+
+
+def mark_removed(delivery, user, now=None):
+    """The post was taken down by hand (Instagram has no API for it)."""
+    return _manual(delivery, [S.SENT], user,
+                   _("%(user)s menandai kiriman sudah dihapus dari platform.") % {"user": _user_name(user)}, now,
+                   status=S.REMOVED)
+
+
+def remove(delivery, user, now=None):
+    """Take a post down from its platform (the page has been unpublished)."""
+    now = now or timezone.now()
+    if delivery.status != S.SENT or not delivery.platform_post_id or delivery.account is None:
+        raise ActionNotAllowed(_("Hanya kiriman yang sudah terkirim yang dapat dihapus."))
+    channel = channel_for(delivery.account, now)
+    try:
+        channel.remove(delivery)
+    except DeliveryError as error:
+        raise ActionNotAllowed(error.message) from None
+    return _manual(delivery, [S.SENT], user,
+                   _("%(user)s menghapus kiriman dari platform.") % {"user": _user_name(user)}, now,
+                   status=S.REMOVED)
+
+
+def _user_name(user):
+    if user is None:
+        return _("Sistem")
+    return user.get_full_name() or user.get_username()
+
+
+# Periodic upkeep ---------------------------------------------------------------------------------
+
+def reconcile_missed(now=None):
+    """Create deliveries for pages first published in the last day that have none.
+
+    Wagtail's publish is not one transaction with our signal handler: if the
+    process died right after the page went live, this puts the posts back.
+    """
+    from wagtail.models import Page
+
+    from cms.models.social import SocialDraftMixin
+
+    now = now or timezone.now()
+    recent = Page.objects.live().filter(first_published_at__gte=now - timedelta(days=1)).exclude(
+        social_deliveries__isnull=False).specific()
+    created = []
+    for page in recent:
+        if not isinstance(page, SocialDraftMixin) or not page.social_enabled:
+            continue
+        if page.first_published_at != page.last_published_at:
+            continue  # republished since: this is not its first publish any more
+        site = page.get_site()
+        if site is None:
+            continue
+        accounts = SocialAccount.objects.for_site(site).usable().filter(connected_at__lte=page.first_published_at)
+        created += create_round(page, page.live_revision, accounts, round_no=1, now=now)
+    return created
+
+
+def refresh_metrics(now=None, days=30):
+    now = now or timezone.now()
+    rows = SocialDelivery.objects.filter(
+        status=S.SENT, sent_at__gte=now - timedelta(days=days), sent_at__lte=now - timedelta(hours=1),
+        account__isnull=False,
+    ).exclude(platform_post_id="").select_related("account")
+    for delivery in rows:
+        if delivery.metrics_at and now - delivery.metrics_at < timedelta(hours=20):
+            continue
+        try:
+            metrics = channel_for(delivery.account, now).fetch_metrics(delivery)
+        except (DeliveryError, crypto.TokenDecryptionError) as error:
+            logger.info("metrics for delivery %s not available: %s", delivery.pk, error)
+            continue
+        SocialDelivery.objects.filter(pk=delivery.pk).update(metrics=metrics or {}, metrics_at=now)

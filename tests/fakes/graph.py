@@ -1,0 +1,109 @@
+"""What the Facebook and Instagram fakes share: Meta's tokens, Graph error bodies, image fetching."""
+
+import io
+import itertools
+import json
+import secrets
+
+import requests
+from PIL import Image
+
+from .base import FakePlatform, Problem, Response, bearer_token
+
+MB = 1024 * 1024
+
+
+class MetaTokens:
+    """Tokens Meta knows about, shared by the Facebook and Instagram fakes (one Meta)."""
+
+    def __init__(self):
+        self.tokens = {}  # token -> {"kind", "expires_at", "scopes", "subject"}
+        self.ids = itertools.count(17841400000000000)
+
+    def issue(self, kind, subject="", expires_at=0, scopes=()):
+        token = f"EAA{kind[:2].upper()}{secrets.token_hex(16)}"
+        self.tokens[token] = {"kind": kind, "expires_at": expires_at, "scopes": list(scopes), "subject": subject,
+                              "valid": True}
+        return token
+
+    def revoke(self, token):
+        self.tokens[token]["valid"] = False
+
+    def info(self, token):
+        return self.tokens.get(token)
+
+    def next_id(self):
+        return str(next(self.ids))
+
+
+def graph_error(status, message, code, subcode=None, *, transient=False, headers=None):
+    error = {"message": message, "type": "OAuthException", "code": code, "fbtrace_id": secrets.token_hex(6)}
+    if subcode:
+        error["error_subcode"] = subcode
+    if transient:
+        error["is_transient"] = True
+    return Response(status, {"error": error}, headers=headers or {})
+
+
+class GraphFake(FakePlatform):
+    image_limit = 8 * MB
+
+    def __init__(self, tokens, clock=None):
+        self.meta = tokens
+        super().__init__(clock)
+        self.usage_percent = 5  # what X-App-Usage reports
+
+    def authenticate(self, request):
+        token = bearer_token(request)
+        info = self.meta.info(token) if token else None
+        if not info or not info["valid"] or (info["expires_at"] and info["expires_at"] < self.clock.time()):
+            raise Problem(graph_error(400, "Error validating access token: The session has been invalidated "
+                                           "because the user changed their password.", 190, 460))
+        return info
+
+    def failure_response(self, mode, request):
+        if mode == "500":
+            return graph_error(500, "An unexpected error has occurred. Please retry your request later.", 2,
+                               transient=True)
+        if mode == "429":
+            usage = {"1234": [{"type": "pages", "call_count": 100, "total_cputime": 40, "total_time": 60,
+                               "estimated_time_to_regain_access": 2}]}
+            return graph_error(400, "(#32) Page request limit reached", 32,
+                               headers={"X-Business-Use-Case-Usage": json.dumps(usage)})
+        if mode == "expired_token":
+            return graph_error(400, "Error validating access token: Session has expired.", 190, 463)
+        if mode == "invalid_media":
+            return self.invalid_media_response()
+        raise ValueError(mode)
+
+    def usage_headers(self):
+        return {"X-App-Usage": json.dumps({"call_count": self.usage_percent, "total_time": 1, "total_cputime": 1})}
+
+    def fetch_image(self, url, *, jpeg_only):
+        """Download the image like Meta does; raise the platform's error if it cannot be used."""
+        try:
+            response = requests.get(url, timeout=5)
+        except requests.RequestException:
+            raise Problem(self.fetch_failed_response()) from None
+        if response.status_code != 200:
+            raise Problem(self.fetch_failed_response())
+        content = response.content
+        try:
+            image = Image.open(io.BytesIO(content))
+            image.load()
+        except Exception:
+            raise Problem(self.invalid_media_response()) from None
+        if jpeg_only and image.format != "JPEG":
+            raise Problem(self.invalid_media_response())
+        if len(content) > self.image_limit:
+            raise Problem(self.too_large_response())
+        return image, content
+
+    def fetch_failed_response(self):
+        return graph_error(400, "Media download has failed.", 9004, 2207052)
+
+    def invalid_media_response(self):
+        return graph_error(400, "Invalid parameter", 100, 2207005)
+
+    def too_large_response(self):
+        return graph_error(400, "The image size is too large.", 100, 2207004)
