@@ -77,6 +77,9 @@ def assert_accessible_skeleton(soup):
 
 
 def test_home_page_shows_intro_hero_news_announcements_and_services(court, client):
+    settings = CourtSettings.for_site(court.site)
+    settings.court_name = "Pengadilan Negeri Uji Kelas II"
+    settings.save()
     court.home.intro = "Selamat datang di Pengadilan Negeri Uji."
     court.home.hero_image = make_image("Gedung Pengadilan Negeri Uji")
     court.home.save_revision().publish()
@@ -88,7 +91,7 @@ def test_home_page_shows_intro_hero_news_announcements_and_services(court, clien
 
     soup = get_soup(client, "/")
     assert_accessible_skeleton(soup)
-    assert text_of(soup.h1) == "Pengadilan Negeri Uji"
+    assert text_of(soup.h1) == "Pengadilan Negeri Uji Kelas II"
     assert "Selamat datang di Pengadilan Negeri Uji." in text_of(soup.main)
     hero = soup.find("img", class_="hero__image")
     assert hero["alt"] == "Gedung Pengadilan Negeri Uji" and "srcset" in hero.attrs
