@@ -6,3 +6,13 @@ class EditorialConfig(AppConfig):
     name = "editorial"
     verbose_name = _("Alur redaksi dan monev")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cms.scheduling import register_job
+        from editorial import notifications, publishing, step_records
+
+        step_records.connect()
+        notifications.connect()
+        publishing.connect()
+        # One reminder per step past its Mutu Baku standard; every 5 minutes is close enough.
+        register_job("editorial_overdue_reminders", notifications.send_overdue_reminders, minute="*/5")

@@ -48,6 +48,12 @@ ROLES = {
             "cms.delete_newscategory",
             "editorial.view_monev",
             "editorial.manage_channels",
+            # Mutu Baku standards and the court calendar they are counted in
+            "editorial.change_mutubaku",
+            "editorial.add_holiday",
+            "editorial.change_holiday",
+            "editorial.delete_holiday",
+            "editorial.change_workinghours",
         ],
     },
     SEKRETARIS: {
@@ -80,9 +86,18 @@ def ensure_permissions(apps):
 
 
 def _permission(apps, dotted):
+    """The permission, or None while its model does not exist yet at this point of the migration history
+    (the migration that adds the model then adds its permission to the groups)."""
     Permission = apps.get_model("auth", "Permission")
     app_label, codename = dotted.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    try:
+        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    except Permission.DoesNotExist:
+        try:
+            apps.get_model(app_label, codename.split("_", 1)[1])
+        except LookupError:
+            return None
+        raise
 
 
 def setup_role_groups(apps, root_page_id, root_collection_id, name_prefix=""):
@@ -97,7 +112,9 @@ def setup_role_groups(apps, root_page_id, root_collection_id, name_prefix=""):
     for role, spec in ROLES.items():
         group, _created = Group.objects.get_or_create(name=f"{name_prefix}{role}")
         for dotted in spec["model_perms"]:
-            group.permissions.add(_permission(apps, dotted))
+            permission = _permission(apps, dotted)
+            if permission is not None:
+                group.permissions.add(permission)
         for perm_type in spec["pages"]:
             permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{perm_type}_page")
             GroupPagePermission.objects.get_or_create(group=group, page_id=root_page_id, permission=permission)

@@ -196,6 +196,11 @@ WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
+# Editorial workflow (editorial app): approving the last step publishes, marked as the
+# workflow's own publish; notifications go to the next actor only, not to every superuser.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflow_finish.finish_workflow"
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
 # Social cross-posting (publishers/social). Tokens are encrypted with WARTA_TOKEN_KEYS

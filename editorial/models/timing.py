@@ -1,0 +1,77 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .standards import WORKFLOW_STEPS
+
+
+class StepRecordQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(finished_at__isnull=True)
+
+    def finished(self):
+        return self.filter(finished_at__isnull=False)
+
+
+class StepRecord(models.Model):
+    """One pass of an item through one editorial step, timed against its Mutu Baku standard.
+
+    Task steps mirror a Wagtail TaskState; the Admin's drafting step (menyiapkan)
+    has no TaskState, so it starts at the first draft or at a send-back and ends
+    at the (re)submission. The standard is kept as it was for this pass, and the
+    time taken is counted in the court's working hours when the step ends
+    (editorial.durations).
+    """
+
+    OPEN = "open"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"
+    PUBLISHED = "published"
+    OUTCOMES = [
+        (OPEN, _("Berjalan")),
+        (SUBMITTED, _("Dikirim ke Redaktur")),
+        (APPROVED, _("Disetujui")),
+        (REJECTED, _("Dikembalikan ke Admin")),
+        (CANCELLED, _("Dibatalkan")),
+        (PUBLISHED, _("Diterbitkan langsung")),
+    ]
+
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("konten"), on_delete=models.CASCADE,
+                             related_name="+")
+    site = models.ForeignKey("wagtailcore.Site", verbose_name=_("situs pengadilan"), null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="+")
+    step = models.CharField(_("langkah"), max_length=20, choices=WORKFLOW_STEPS)
+    task_state = models.OneToOneField("wagtailcore.TaskState", verbose_name=_("status tugas"), null=True,
+                                      blank=True, on_delete=models.CASCADE, related_name="step_record")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("pelaksana"), null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    started_at = models.DateTimeField(_("mulai"), db_index=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+    standard_minutes = models.PositiveIntegerField(_("standar (menit)"), default=0)
+    working_seconds = models.PositiveIntegerField(_("durasi (detik jam kerja)"), null=True, blank=True)
+    outcome = models.CharField(_("hasil"), max_length=20, choices=OUTCOMES, default=OPEN)
+    returned = models.BooleanField(_("perbaikan setelah dikembalikan"), default=False)
+    reminder_sent_at = models.DateTimeField(_("pengingat terkirim"), null=True, blank=True)
+
+    objects = StepRecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["started_at", "pk"]
+        indexes = [models.Index(fields=["finished_at", "step"], name="steprecord_open_step_idx")]
+        verbose_name = _("catatan waktu langkah")
+        verbose_name_plural = _("catatan waktu langkah")
+
+    def __str__(self):
+        return f"{self.get_step_display()} — {self.page_id} @ {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_open(self):
+        return self.finished_at is None
+
+    @property
+    def met_standard(self):
+        if self.working_seconds is None or not self.standard_minutes:
+            return None
+        return self.working_seconds <= self.standard_minutes * 60

@@ -1,0 +1,97 @@
+"""Laporan waktu alur redaksi: each step of each item, its duration in working hours against its Mutu Baku."""
+
+import datetime
+
+import django_filters
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Site
+
+from editorial.models import StepRecord
+from editorial.models.standards import WORKFLOW_STEPS
+from editorial.step_rows import build_rows, visible_records
+
+VIEW_PERMISSION = "editorial.view_monev"
+
+
+def user_can_view(user):
+    return user.is_active and (user.is_superuser or user.has_perm(VIEW_PERMISSION))
+
+
+def actors(request):
+    User = get_user_model()
+    return User.objects.filter(pk__in=StepRecord.objects.values("actor")).order_by(User.USERNAME_FIELD)
+
+
+class StepRecordFilterSet(WagtailFilterSet):
+    started_at = django_filters.DateFromToRangeFilter(label=_("Periode"), widget=DateRangePickerWidget)
+    step = django_filters.ChoiceFilter(label=_("Langkah"), choices=WORKFLOW_STEPS, empty_label=_("Semua langkah"))
+    actor = django_filters.ModelChoiceFilter(label=_("Pelaksana"), queryset=actors, empty_label=_("Siapa saja"))
+    standard = django_filters.ChoiceFilter(
+        label=_("Standar waktu"), method="filter_standard", empty_label=_("Semua"),
+        choices=[("met", _("Memenuhi standar")), ("missed", _("Melewati standar")), ("open", _("Masih berjalan"))],
+    )
+    site = django_filters.ModelChoiceFilter(label=_("Pengadilan"), queryset=Site.objects.all(),
+                                            empty_label=_("Semua pengadilan"))
+
+    class Meta:
+        model = StepRecord
+        fields = ["started_at", "step", "actor", "standard", "site"]
+
+    def filter_standard(self, queryset, name, value):
+        limit = F("standard_minutes") * 60
+        if value == "met":
+            return queryset.filter(finished_at__isnull=False, working_seconds__lte=limit)
+        if value == "missed":
+            return queryset.filter(finished_at__isnull=False, standard_minutes__gt=0, working_seconds__gt=limit)
+        if value == "open":
+            return queryset.filter(finished_at__isnull=True)
+        return queryset
+
+
+class StepDurationReportView(ReportView):
+    page_title = _("Waktu alur redaksi (Mutu Baku)")
+    header_icon = "time"
+    index_url_name = "editorial_step_report"
+    index_results_url_name = "editorial_step_report_results"
+    filterset_class = StepRecordFilterSet
+    paginate_by = 50
+    columns = [
+        TitleColumn("title", label=_("Konten"), url_name="wagtailadmin_pages:edit", id_accessor="page_id"),
+        Column("page_type", label=_("Jenis")),
+        Column("step", label=_("Langkah")),
+        Column("actor", label=_("Pelaksana")),
+        DateColumn("started_at", label=_("Mulai")),
+        DateColumn("finished_at", label=_("Selesai")),
+        Column("duration", label=_("Durasi (jam kerja)")),
+        Column("standard", label=_("Standar")),
+        Column("met_label", label=_("Memenuhi standar")),
+        Column("outcome", label=_("Hasil")),
+    ]
+    list_export = ["title", "page_type", "step", "actor", "started_local", "finished_local", "duration_minutes",
+                   "standard_minutes", "met_label", "outcome"]
+    export_headings = {
+        "title": _("Konten"), "page_type": _("Jenis"), "step": _("Langkah"), "actor": _("Pelaksana"),
+        "started_local": _("Mulai"), "finished_local": _("Selesai"), "duration_minutes": _("Durasi (menit jam kerja)"),
+        "standard_minutes": _("Standar (menit)"), "met_label": _("Memenuhi standar"), "outcome": _("Hasil"),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_can_view(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return visible_records(self.request.user).select_related(
+            "page", "actor", "site", "task_state__task").order_by("-started_at", "-pk")
+
+    def decorate_paginated_queryset(self, object_list):
+        return build_rows(object_list)
+
+    def get_filename(self):
+        return f"waktu-alur-redaksi-{datetime.date.today():%Y-%m-%d}"

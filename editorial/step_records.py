@@ -1,0 +1,125 @@
+"""Keeps the StepRecord ledger in step with the workflow (connected in EditorialConfig.ready).
+
+- The Admin's drafting step (menyiapkan) opens with the first draft revision
+  of an item that is not in review, or when a reviewer sends it back, and
+  closes when a task starts (submission or resubmission) or when it is
+  published directly.
+- Each review task state opens a record when it starts and closes it when it
+  is approved, sent back or cancelled.
+"""
+
+from django.db import transaction
+from wagtail.models import Page, Revision, TaskState
+from wagtail.signals import page_published, task_approved, task_cancelled, task_rejected, task_submitted
+
+from editorial import durations
+from editorial.models import StepRecord
+from editorial.models.standards import MENYIAPKAN
+
+
+def _site(page):
+    try:
+        return page.get_site()
+    except Exception:  # a page outside every site (being moved, or its tree has no site)
+        return None
+
+
+def _close(record, finished_at, outcome, actor=None, page=None):
+    record.finished_at = finished_at
+    record.outcome = outcome
+    if actor is not None:
+        record.actor = actor
+    if page is not None:
+        # The standard follows the item as it was when the step ended (e.g. social draft switched on).
+        record.standard_minutes = durations.standard_minutes(record.step, page)
+    record.working_seconds = durations.working_seconds(
+        record.started_at, finished_at, durations.schedule_for_site(record.site)
+    )
+    record.save()
+
+
+def open_drafting(page, actor, started_at, returned=False):
+    if StepRecord.objects.open().filter(page_id=page.pk, step=MENYIAPKAN).exists():
+        return None
+    return StepRecord.objects.create(
+        page_id=page.pk, site=_site(page), step=MENYIAPKAN, actor=actor, started_at=started_at,
+        standard_minutes=durations.standard_minutes(MENYIAPKAN, page), returned=returned,
+    )
+
+
+def close_drafting(page, finished_at, outcome):
+    for record in StepRecord.objects.open().filter(page_id=page.pk, step=MENYIAPKAN):
+        _close(record, finished_at, outcome, page=page)
+
+
+def on_revision_saved(sender, instance, created, raw=False, **kwargs):
+    """A draft saved outside review starts (or continues) the drafting step."""
+    if not created or raw or instance.user_id is None or not issubclass(instance.content_type.model_class() or
+                                                                       object, Page):
+        return
+    page = instance.content_object
+    if page is None or page.workflow_in_progress or page.get_workflow() is None:
+        return
+    open_drafting(page.specific, instance.user, instance.created_at)
+
+
+def on_task_submitted(sender, instance, user=None, **kwargs):
+    task = instance.task.specific
+    step = getattr(task, "workflow_step", None)
+    page = instance.revision.as_object()
+    if not isinstance(page, Page):
+        return
+    close_drafting(page, instance.started_at, StepRecord.SUBMITTED)
+    if step:
+        StepRecord.objects.get_or_create(
+            task_state=instance,
+            defaults={"page_id": page.pk, "site": _site(page), "step": step, "started_at": instance.started_at,
+                      "standard_minutes": durations.standard_minutes(step, page)},
+        )
+
+
+def _on_task_finished(instance, outcome):
+    record = StepRecord.objects.filter(task_state_id=instance.pk).first()
+    page = instance.workflow_state.content_object
+    page = page.specific if isinstance(page, Page) else None
+    if record is not None and record.is_open:
+        _close(record, instance.finished_at, outcome, actor=instance.finished_by,
+               page=page.get_latest_revision_as_object() if page else None)
+    return page
+
+
+def on_task_approved(sender, instance, user=None, **kwargs):
+    _on_task_finished(instance, StepRecord.APPROVED)
+
+
+def on_task_rejected(sender, instance, user=None, **kwargs):
+    page = _on_task_finished(instance, StepRecord.REJECTED)
+    if page is not None:
+        open_drafting(page.get_latest_revision_as_object(), instance.workflow_state.requested_by,
+                      instance.finished_at, returned=True)
+
+
+def on_task_cancelled(sender, instance, user=None, **kwargs):
+    _on_task_finished(instance, StepRecord.CANCELLED)
+
+
+def on_page_published(sender, instance, revision=None, **kwargs):
+    from django.utils import timezone
+
+    close_drafting(instance, timezone.now(), StepRecord.PUBLISHED)
+
+
+def connect():
+    from django.db.models.signals import post_save
+
+    uid = "editorial.step_records."
+    post_save.connect(on_revision_saved, sender=Revision, dispatch_uid=uid + "revision")
+    # Wagtail sends task signals with the task state's specific class as sender; ours use the base TaskState.
+    task_submitted.connect(on_task_submitted, sender=TaskState, dispatch_uid=uid + "submitted")
+    task_approved.connect(on_task_approved, sender=TaskState, dispatch_uid=uid + "approved")
+    task_rejected.connect(on_task_rejected, sender=TaskState, dispatch_uid=uid + "rejected")
+    task_cancelled.connect(on_task_cancelled, sender=TaskState, dispatch_uid=uid + "cancelled")
+    page_published.connect(on_page_published, dispatch_uid=uid + "published")
+
+
+__all__ = ["connect", "open_drafting", "close_drafting", "transaction"]

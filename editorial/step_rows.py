@@ -1,0 +1,113 @@
+"""StepRecords as rows for people: who it waits on, time taken against the standard (dashboard and report)."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
+
+from editorial import durations
+from editorial.models import StepRecord
+
+
+def visible_records(user, queryset=None):
+    """Records of the pages this user works on; people with no page permissions (Sekretaris, Ketua) see all."""
+    queryset = StepRecord.objects.all() if queryset is None else queryset
+    if user.is_superuser:
+        return queryset
+    policy = policy_registry.get_by_type(Page)
+    if not policy.get_cached_permissions_for_user(user):
+        return queryset
+    pages = policy.instances_user_has_any_permission_for(user, {"add", "change", "publish"})
+    return queryset.filter(page__in=pages.values("pk"))
+
+
+def _naive_local(value):
+    # Spreadsheets have no time zones: export the court's wall-clock time, not UTC.
+    return timezone.localtime(value).replace(tzinfo=None) if value else None
+
+
+def user_name(user):
+    if user is None:
+        return ""
+    return user.get_full_name().strip() or user.get_username()
+
+
+@dataclass
+class StepRow:
+    record: StepRecord
+    title: str
+    page_type: str
+    step: str
+    waits_on: str
+    actor: str
+    started_at: object
+    finished_at: object
+    elapsed_seconds: int
+    standard_minutes: int
+    outcome: str
+
+    @property
+    def started_local(self):
+        return _naive_local(self.started_at)
+
+    @property
+    def finished_local(self):
+        return _naive_local(self.finished_at)
+
+    @property
+    def page_id(self):
+        return self.record.page_id
+
+    @property
+    def duration(self):
+        return durations.format_duration(self.elapsed_seconds)
+
+    @property
+    def duration_minutes(self):
+        return self.elapsed_seconds // 60
+
+    @property
+    def standard(self):
+        return durations.format_duration(self.standard_minutes * 60) if self.standard_minutes else "—"
+
+    @property
+    def overdue(self):
+        return bool(self.standard_minutes) and self.elapsed_seconds > self.standard_minutes * 60
+
+    @property
+    def met_label(self):
+        if not self.standard_minutes:
+            return "—"
+        if self.record.is_open:
+            return _("Terlambat") if self.overdue else _("Berjalan")
+        return _("Tidak") if self.overdue else _("Ya")
+
+
+def build_rows(records, now=None):
+    now = now or timezone.now()
+    schedules = {}
+    rows = []
+    for record in records:
+        schedule = schedules.get(record.site_id)
+        if schedule is None:
+            schedule = schedules[record.site_id] = durations.schedule_for_site(record.site)
+        page = record.page.specific_deferred
+        groups = ""
+        if record.task_state_id:
+            groups = ", ".join(group.name for group in record.task_state.task.specific.groups.all())
+        rows.append(StepRow(
+            record=record,
+            title=page.get_admin_display_title(),
+            page_type=str(page._meta.verbose_name),
+            step=record.get_step_display(),
+            waits_on=user_name(record.actor) if not record.task_state_id else groups,
+            actor=user_name(record.actor),
+            started_at=record.started_at,
+            finished_at=record.finished_at,
+            elapsed_seconds=durations.elapsed_seconds(record, now, schedule),
+            standard_minutes=record.standard_minutes,
+            outcome=record.get_outcome_display(),
+        ))
+    return rows

@@ -1,0 +1,53 @@
+"""Small admin views of the editorial app."""
+
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from cms.models.social import LINKLESS_KINDS, SOCIAL_KINDS
+from publishers import platform_rules
+
+
+@require_GET
+def social_preview_context(request, page_id):
+    """What the social draft preview needs that the editor form lacks: the link each post will carry.
+
+    page_id is the page being edited, or the parent of a page being created
+    (?parent=1); the link of a new page is the parent's URL plus its slug.
+    """
+    page = get_object_or_404(Page, pk=page_id)
+    perms = page.permissions_for_user(request.user)
+    if request.GET.get("parent"):
+        if not perms.can_add_subpage():
+            return JsonResponse({"error": "forbidden"}, status=403)
+        base = page.specific_deferred.full_url or ""
+        current = ""
+    else:
+        if not perms.can_edit():
+            return JsonResponse({"error": "forbidden"}, status=403)
+        parent = page.get_parent()
+        base = (parent.specific_deferred.full_url or "") if parent else ""
+        current = page.specific_deferred.full_url or ""
+    return JsonResponse({
+        "base_url": base,
+        "page_url": current,
+        "kinds": SOCIAL_KINDS,
+        "linkless": sorted(LINKLESS_KINDS),
+        "rules": {
+            kind: {"label": str(rules.label), "limit": rules.caption_limit, "weighted": rules.weighted,
+                   "max_hashtags": rules.max_hashtags}
+            for kind, rules in platform_rules.RULES.items() if kind in SOCIAL_KINDS
+        },
+        "labels": {
+            "heading": _("Pratinjau media sosial"),
+            "disabled": _("Posting ke media sosial tidak dicentang: konten ini tidak akan dikirim."),
+            "account": _("Akun pengadilan"),
+            "too_long": _("melebihi batas karakter"),
+            "too_many_hashtags": _("lebih dari %(limit)s tagar"),
+            "no_image": _("Tanpa gambar"),
+        },
+        "x_url_weight": platform_rules.X_URL_WEIGHT,
+        "x_light_ranges": platform_rules.X_LIGHT_RANGES,
+    })

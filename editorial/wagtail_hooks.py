@@ -1,0 +1,163 @@
+"""The editorial workflow in the Wagtail admin: guards, labels, dashboard, report, standards and audit log."""
+
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.action_menu import (
+    CancelWorkflowMenuItem,
+    PublishMenuItem,
+    RestartWorkflowMenuItem,
+    SubmitForModerationMenuItem,
+)
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.log_actions import LogFormatter
+
+from editorial import publishing
+from editorial.models import Holiday, MutuBaku
+from editorial.panels import MyTasksPanel
+from editorial.reports import StepDurationReportView, user_can_view
+from editorial.views import social_preview_context
+
+# --- no way around the workflow -------------------------------------------------------------
+
+hooks.register("before_edit_page", publishing.refuse_direct_publish_on_edit)
+hooks.register("before_edit_page", publishing.refuse_workflow_withdrawal)
+hooks.register("before_create_page", publishing.refuse_direct_publish_on_create)
+hooks.register("before_bulk_action", publishing.refuse_bulk_publish)
+hooks.register("before_copy_page", publishing.refuse_copy_and_publish)
+hooks.register("register_actions", publishing.register_actions)
+
+
+class SubmitToRedakturMenuItem(SubmitForModerationMenuItem):
+    """Wagtail labels it "Submit to <workflow>" or "Resubmit to <task>"; every (re)submission goes to the Redaktur."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["label"] = _("Kirim ke Redaktur")
+        return context
+
+
+@hooks.register("construct_page_action_menu")
+def editorial_action_menu(menu_items, request, context):
+    user = request.user
+    page = context.get("page")
+    task = page.current_workflow_task if page is not None and page.pk else None
+    reviewer = task is not None and bool(task.get_actions(page, user))
+    for index, item in reversed(list(enumerate(menu_items))):
+        if isinstance(item, PublishMenuItem) and not publishing.may_publish_directly(user):
+            del menu_items[index]
+        elif isinstance(item, (CancelWorkflowMenuItem, RestartWorkflowMenuItem)) and task is not None and not (
+                user.is_superuser or reviewer):
+            del menu_items[index]
+        elif type(item) is SubmitForModerationMenuItem:
+            menu_items[index] = SubmitToRedakturMenuItem(order=item.order)
+
+
+# --- audit log ------------------------------------------------------------------------------
+
+@hooks.register("register_log_actions")
+def editorial_log_actions(actions):
+    @actions.register_action(publishing.EMERGENCY_PUBLISH)
+    class EmergencyPublish(LogFormatter):
+        label = _("Terbit darurat (di luar alur redaksi)")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            if not data.get("superuser"):
+                return _("Diterbitkan di luar alur redaksi oleh pengguna yang bukan superuser")
+            if data.get("scheduled"):
+                return _("Dijadwalkan terbit darurat oleh superuser, di luar alur redaksi")
+            return _("Diterbitkan darurat oleh superuser, di luar alur redaksi")
+
+    @actions.register_action("warta.workflow.restart")
+    class WorkflowRestart(LogFormatter):
+        label = _("Alur redaksi: mulai lagi dari Redaktur")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            try:
+                return _("Dikirim ulang setelah dikembalikan di '%(from)s'; diperiksa lagi mulai '%(to)s'") % {
+                    "from": data["from"]["title"], "to": data["to"]["title"]}
+            except (KeyError, TypeError):
+                return _("Dikirim ulang; diperiksa lagi dari langkah pertama")
+
+
+# --- dashboard, report, social draft preview ----------------------------------------------------
+
+@hooks.register("construct_homepage_panels")
+def editorial_homepage_panels(request, panels):
+    panels.append(MyTasksPanel(request))
+
+
+@hooks.register("register_admin_urls")
+def editorial_admin_urls():
+    return [
+        path("reports/waktu-alur-redaksi/", StepDurationReportView.as_view(), name="editorial_step_report"),
+        path("reports/waktu-alur-redaksi/results/", StepDurationReportView.as_view(results_only=True),
+             name="editorial_step_report_results"),
+        path("editorial/social-preview/<int:page_id>/", social_preview_context,
+             name="editorial_social_preview_context"),
+    ]
+
+
+class StepReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_can_view(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def editorial_report_menu_item():
+    return StepReportMenuItem(_("Waktu alur redaksi"), reverse("editorial_step_report"), icon_name="time",
+                              order=700)
+
+
+@hooks.register("insert_global_admin_css")
+def editorial_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("editorial/css/editorial.css"))
+
+
+@hooks.register("insert_editor_js")
+def editorial_editor_js():
+    return format_html(
+        '<script src="{}" data-context-url="{}" defer></script>',
+        static("editorial/js/social-preview.js"),
+        reverse("editorial_social_preview_context", args=[0]),
+    )
+
+
+# --- Mutu Baku and the court calendar --------------------------------------------------------------
+
+class MutuBakuViewSet(ModelViewSet):
+    model = MutuBaku
+    icon = "time"
+    menu_label = _("Mutu Baku SOP")
+    list_display = ["__str__", "actor", "minutes", "workflow_step"]
+    list_filter = ["procedure", "workflow_step"]
+    form_fields = ["procedure", "step", "activity", "actor", "requirements", "minutes", "output", "workflow_step"]
+    list_export = ["procedure", "step", "activity", "actor", "requirements", "minutes", "output", "workflow_step"]
+
+
+class HolidayViewSet(ModelViewSet):
+    model = Holiday
+    icon = "date"
+    menu_label = _("Hari libur")
+    list_display = ["date", "name", "site"]
+    list_filter = ["site"]
+    form_fields = ["date", "name", "site"]
+
+
+class EditorialViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Mutu Baku")
+    menu_icon = "time"
+    menu_order = 800
+    items = (MutuBakuViewSet("mutu_baku"), HolidayViewSet("hari_libur"))
+
+
+@hooks.register("register_admin_viewset")
+def editorial_viewsets():
+    return EditorialViewSetGroup()
+
+
