@@ -286,7 +286,8 @@ def test_announcement_page_shows_validity_and_marks_expired(court, client):
 def test_public_information_page_groups_documents_by_year_with_type_and_size(court, client):
     page = PublicInformationPage(title="Informasi Publik", slug="informasi-publik", intro="Dokumen berkala.")
     court.home.add_child(instance=page)
-    for year, title, size in [(2025, "DIPA 2025", 1536), (2026, "LKjIP 2026", 3 * 1024 * 1024), (2026, "DIPA 2026", 10)]:
+    documents = [(2025, "DIPA 2025", 1536), (2026, "LKjIP 2026", 3 * 1024 * 1024), (2026, "DIPA 2026", 10)]
+    for year, title, size in documents:
         document = Document.objects.create(title=title, file=ContentFile(b"x" * size, name=f"{title}.pdf"))
         PublicDocument.objects.create(page=page, document=document, title=title, year=year,
                                       category="dipa" if "DIPA" in title else "lkjip")
@@ -314,6 +315,25 @@ def test_standard_page_shows_body_and_live_children(court, client):
     children = soup.find("nav", class_="child-pages")
     assert [text_of(a) for a in children.find_all("a")] == ["Visi dan Misi"]
     assert "Visi dan misi pengadilan." in text_of(children)
+
+
+def test_preview_of_an_unsaved_news_page_renders(court):
+    """Editors preview a new item before it has an id (the admin gives it a provisional tree path)."""
+    from cms.models import NewsPage
+
+    NewsPageFactory(parent=court.news_index, title="Berita yang sudah terbit")
+    page = NewsPage(title="Draf berita baru", slug="draf-berita-baru", lead="Teras draf.",
+                    date=datetime.date(2026, 11, 3), body=body(("paragraph", "<p>Isi draf.</p>")))
+    page.depth = court.news_index.depth + 1
+    page.path = court.news_index.get_last_child()._inc_path()
+    page.set_url_path(court.news_index)
+    response = page.make_preview_request()
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    assert text_of(soup.h1) == "Draf berita baru"
+    crumbs = soup.find("nav", attrs={"aria-label": "Jejak navigasi"})
+    assert [text_of(li) for li in crumbs.find_all("li")] == ["Beranda", "Berita", "Draf berita baru"]
+    assert "Berita yang sudah terbit" in text_of(soup.find("aside", class_="related"))
 
 
 # --- Navigation ----------------------------------------------------------------------------------
@@ -347,7 +367,8 @@ def test_menu_and_breadcrumbs_come_from_the_page_tree(court, client):
 
     home = get_soup(client, "/")
     assert home.find("nav", attrs={"aria-label": "Jejak navigasi"}) is None
-    assert text_of(home.find("nav", attrs={"aria-label": "Menu utama"}).find(attrs={"aria-current": "page"})) == "Beranda"
+    home_menu = home.find("nav", attrs={"aria-label": "Menu utama"})
+    assert text_of(home_menu.find(attrs={"aria-current": "page"})) == "Beranda"
 
 
 def test_menu_tree_is_one_query_and_cached_on_the_request(court, django_assert_num_queries):
