@@ -35,8 +35,6 @@
   // Runs in <head>: apply the saved size before the first paint.
   var level = readLevel();
   applyLevel(level);
-  root.classList.remove("no-js");
-  root.classList.add("js");
 
   function setUpTextSize() {
     var group = document.querySelector("[data-text-size]");
