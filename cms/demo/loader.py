@@ -88,11 +88,9 @@ class DemoCourtLoader:
         self.site = self.load_site(home)
         self.remove_welcome_page()
         self.load_settings(self.site)
-        indexes = {}
-        for spec in pages.MENU:
-            indexes[spec.kind] = self.load_menu_page(home, spec)
-        self.load_news(indexes[pages.NEWS_INDEX])
-        self.load_announcements(indexes[pages.ANNOUNCEMENT_INDEX])
+        menu = {spec.slug: self.load_menu_page(home, spec) for spec in pages.MENU}
+        self.load_news(menu[pages.BERITA.slug])
+        self.load_announcements(menu[pages.PENGUMUMAN.slug])
         if home_created:
             # The welcome text's service links go in as a second revision, as an editor would add them.
             home.body = build_body(pages.HOME_BODY, "home", self.document_id)
