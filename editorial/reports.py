@@ -90,8 +90,15 @@ class StepDurationReportView(ReportView):
         return visible_records(self.request.user).select_related(
             "page", "actor", "site", "task_state__task").order_by("-started_at", "-pk")
 
+    # Rows carry the computed durations; the table is built before ReportView decorates the page, so both
+    # paths convert (once: decorate reuses the rows the table got).
+    def get_table(self, object_list):
+        self._rows = build_rows(object_list)
+        return super().get_table(self._rows)
+
     def decorate_paginated_queryset(self, object_list):
-        return build_rows(object_list)
+        rows = getattr(self, "_rows", None)
+        return rows if rows is not None else build_rows(object_list)
 
     def get_filename(self):
         return f"waktu-alur-redaksi-{datetime.date.today():%Y-%m-%d}"
