@@ -228,3 +228,26 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
     },
 }
+
+# Static publishing of the public site (publishers/website, docs/static-site.md). Off unless
+# WARTA_STATIC_SITE_DIR is set, so `make run` keeps serving the dynamic Wagtail site. Each site
+# (court) is written to <dir>/<hostname>/; the build state lives in <dir>/.warta/.
+WARTA_STATIC_SITE_DIR = os.environ.get("WARTA_STATIC_SITE_DIR", "")
+# Where static pages send what only the CMS can answer (the search form, anything dynamic).
+# Empty: links stay relative, for a front server that proxies those paths to the CMS.
+WARTA_STATIC_DYNAMIC_URL = os.environ.get("WARTA_STATIC_DYNAMIC_URL", WARTA_BASE_URL).rstrip("/")
+
+# Frontend cache (CDN or Varnish in front of the site), off by default. Warta purges every URL a
+# publication changes through wagtail.contrib.frontend_cache's backends.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("WARTA_FRONTEND_CACHE_URL"):  # Varnish, nginx proxy_cache_purge, ...: HTTP PURGE
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["WARTA_FRONTEND_CACHE_URL"],
+    }
+if os.environ.get("WARTA_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["WARTA_CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": os.environ.get("WARTA_CLOUDFLARE_TOKEN", ""),
+    }

@@ -1,0 +1,108 @@
+"""Writing the static output safely: whole files or nothing, and only when the bytes change.
+
+A reader (nginx, rsync) must never see half a file: each file is written to a
+temporary file in the same directory, flushed to disk, then renamed over the
+old one (rename is atomic within one filesystem). A file whose bytes are
+unchanged is not touched, so its mtime stays and a sync tool copies nothing.
+"""
+
+import os
+import shutil
+import tempfile
+from contextlib import suppress
+from pathlib import Path
+
+TEMP_PREFIX = ".warta-tmp-"
+FILE_MODE = 0o644  # mkstemp creates 0600; the web server must be able to read the files
+CHUNK = 1024 * 1024
+
+
+def _same_bytes(path, data):
+    try:
+        if path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+
+
+def _same_file(src, dest):
+    try:
+        if src.stat().st_size != dest.stat().st_size:
+            return False
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    with open(src, "rb") as a, open(dest, "rb") as b:
+        while True:
+            chunk = a.read(CHUNK)
+            if chunk != b.read(CHUNK):
+                return False
+            if not chunk:
+                return True
+
+
+def _replace_with(path, fill):
+    """Create path's new content through `fill(fileobj)` in a temp file, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            fill(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, FILE_MODE)
+        os.replace(temp, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+
+
+def write_bytes(path, data):
+    """Write `data` to `path` atomically unless it already holds exactly that; True if written."""
+    path = Path(path)
+    if _same_bytes(path, data):
+        return False
+    _replace_with(path, lambda handle: handle.write(data))
+    return True
+
+
+def copy_file(src, dest):
+    """Copy `src` to `dest` atomically unless dest already has the same bytes; True if copied."""
+    src, dest = Path(src), Path(dest)
+    if _same_file(src, dest):
+        return False
+
+    def fill(handle):
+        with open(src, "rb") as source:
+            shutil.copyfileobj(source, handle, CHUNK)
+
+    _replace_with(dest, fill)
+    return True
+
+
+def remove_file(path, root):
+    """Delete `path` and then any directories it leaves empty, up to (not including) `root`."""
+    path, root = Path(path), Path(root)
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    parent = path.parent
+    while parent != root and root in parent.parents:
+        try:
+            parent.rmdir()
+        except OSError:  # not empty
+            break
+        parent = parent.parent
+    return True
+
+
+def remove_stale_temp_files(root):
+    """Temp files left by a process that died between write and rename (never served: dotfiles)."""
+    removed = 0
+    for temp in Path(root).rglob(f"{TEMP_PREFIX}*.tmp"):
+        with suppress(FileNotFoundError):
+            temp.unlink()
+            removed += 1
+    return removed

@@ -1,0 +1,81 @@
+"""Purging a CDN or Varnish in front of the site after a publication (off unless configured).
+
+Uses wagtail.contrib.frontend_cache's backends and its purge task, configured
+through WAGTAILFRONTENDCACHE (set from WARTA_FRONTEND_CACHE_URL or the
+Cloudflare variables in settings). Wagtail's own handlers purge only the page
+itself; Warta purges every URL the publication changed: with static output,
+exactly the files that changed or went away (in both their static and
+dynamic forms); without it, the page, its ancestors, the listings it links
+to with their pagination, the feeds and the sitemap.
+"""
+
+from urllib.parse import urljoin, urlsplit
+
+from django.conf import settings
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.models import Page
+
+from . import links
+from .render import SiteRenderer
+
+PAGINATION_PARAM = "halaman"
+
+
+def enabled():
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def purge(urls):
+    if enabled() and urls:
+        purge_urls_from_cache(sorted(urls))
+
+
+def dynamic_urls(site, page_ids, known_urls=()):
+    """Public URLs of the dynamic site that a change to these pages may have changed."""
+    from .builder import EXTRA_URL_NAMES
+    from django.urls import NoReverseMatch, reverse
+
+    origin = site.root_url
+    renderer = SiteRenderer(site)
+    urls = {url for url in known_urls if url.startswith(origin)}
+    pages = Page.objects.filter(pk__in=page_ids).live().public().descendant_of(site.root_page, inclusive=True)
+    for page in pages:
+        url = page.relative_url(site)
+        urls.add(origin + url)
+        urls.update(_listing_urls(renderer, url, follow_links=True))
+    for url in list(urls):
+        path = urlsplit(url).path
+        for ancestor in _prefixes(path):
+            urls.add(origin + ancestor)
+            urls.update(_listing_urls(renderer, ancestor, follow_links=False))
+    for name in EXTRA_URL_NAMES:
+        try:
+            urls.add(origin + reverse(name))
+        except NoReverseMatch:
+            pass
+    return urls
+
+
+def _listing_urls(renderer, path, follow_links):
+    """The URL's pagination pages and, if asked, the listings (?kategori=, ?tag=) it links to."""
+    origin = renderer.site.root_url
+    rendered = renderer.get(path)
+    if rendered.status != 200:
+        return set()
+    urls = set()
+    page_obj = rendered.context.get("page_obj")
+    if page_obj is not None and hasattr(page_obj, "paginator"):
+        urls.update(f"{origin}{path}?{PAGINATION_PARAM}={n}" for n in range(2, page_obj.paginator.num_pages + 1))
+    if follow_links and rendered.content_type.startswith("text/html"):
+        base = origin + path
+        for attr, value in links.html_urls(rendered.content.decode("utf-8", "replace")):
+            absolute = urljoin(base, value)
+            if attr == "href" and absolute.startswith(origin) and urlsplit(absolute).query:
+                urls.add(absolute.split("#")[0])
+                urls.update(_listing_urls(renderer, absolute[len(origin):], follow_links=False))
+    return urls
+
+
+def _prefixes(path):
+    parts = path.strip("/").split("/")
+    return ["/" + "/".join(parts[:i]) + ("/" if i else "") for i in range(len(parts))] if path != "/" else []
