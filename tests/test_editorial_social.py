@@ -1,0 +1,99 @@
+"""The social media draft in the editor: validated on save, counted and previewed live as the editor types."""
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.test import Client
+from django.urls import reverse
+
+from cms.models import NewsPage
+from cms.models.social import SOCIAL_KINDS
+from publishers import platform_rules
+from tests.factories import NewsPageFactory
+from tests.test_editorial_support import edit_url, page_form
+
+
+@pytest.fixture
+def news(court, users):
+    page = NewsPageFactory(parent=court.news_index, title="Mediasi berhasil", slug="mediasi", live=False,
+                           owner=users["admin"])
+    page.save_revision(user=users["admin"])
+    return page
+
+
+@pytest.mark.django_db
+def test_a_caption_over_the_platform_limit_is_refused_on_save(news, client_as):
+    client = client_as("redaktur")
+    data = page_form(client, edit_url(news), social_caption_x="Mediasi " * 40)
+    response = client.post(edit_url(news), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Teks untuk X terlalu panjang" in html and "dari batas 280 karakter" in html
+    news.refresh_from_db()
+    assert news.get_latest_revision().user.username == "admin"
+
+
+@pytest.mark.django_db
+def test_the_editor_loads_the_preview_script_and_its_context(news, client_as):
+    client = client_as("admin")
+    html = client.get(edit_url(news)).content.decode()
+    assert "editorial/js/social-preview.js" in html
+    assert finders.find("editorial/js/social-preview.js") and finders.find("editorial/css/editorial.css")
+
+    context = client.get(reverse("editorial_social_preview_context", args=[news.pk])).json()
+    assert context["page_url"] == "http://testserver/berita/mediasi/"
+    assert context["base_url"] == "http://testserver/berita/"
+    assert context["rules"]["x"] == {"label": "X", "limit": 280, "weighted": True, "max_hashtags": None}
+    assert context["linkless"] == ["instagram"]
+    assert context["labels"]["heading"] == "Pratinjau media sosial"
+
+    new = client.get(reverse("editorial_social_preview_context", args=[news.get_parent().pk]), {"parent": 1}).json()
+    assert new["base_url"] == "http://testserver/berita/" and new["page_url"] == ""
+
+
+@pytest.mark.django_db
+def test_the_preview_context_needs_edit_rights(news, client_as):
+    response = client_as("sekretaris").get(reverse("editorial_social_preview_context", args=[news.pk]))
+    assert response.status_code in (302, 403)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_live_counts_match_the_server_rules(live_server, court, users):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    page = NewsPageFactory(parent=court.news_index, title="Sidang keliling", slug="sidang", live=False,
+                           owner=users["admin"])
+    page.save_revision(user=users["admin"])
+    client = Client()
+    client.force_login(users["redaktur"])
+    session = client.cookies["sessionid"].value
+
+    caption = "Sidang keliling 🎉 di Kecamatan Maju, info: https://pn-uji.go.id/layanan ✅"
+    hashtags = "#PengadilanNegeri #SidangKeliling"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        try:
+            context = browser.new_context(locale="id-ID")
+            context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
+            tab = context.new_page()
+            tab.goto(f"{live_server.url}{edit_url(page)}")
+            tab.click("text=Media sosial")
+            tab.fill("#id_social_caption", caption)
+            tab.fill("#id_social_hashtags", hashtags)
+            tab.wait_for_selector(".warta-social__card--x .warta-social__count")
+            counts = {kind: tab.inner_text(f".warta-social__card--{kind} .warta-social__count")
+                      for kind in SOCIAL_KINDS}
+            preview_x = tab.inner_text(".warta-social__card--x .warta-social__text")
+            tab.click("text=Teks khusus per platform")  # a collapsed panel
+            tab.fill("#id_social_caption_x", "x" * 300)
+            over = tab.get_attribute(".warta-social__card--x", "class")
+        finally:
+            browser.close()
+
+    draft = NewsPage.objects.get(pk=page.pk)
+    draft.social_caption, draft.social_hashtags = caption, hashtags
+    for kind in SOCIAL_KINDS:
+        expected = platform_rules.caption_length(kind, draft.social_text(kind))
+        limit = platform_rules.RULES[kind].caption_limit
+        assert counts[kind].startswith(f"{expected} / {limit}"), (kind, counts[kind], expected)
+    assert "#SidangKeliling" in preview_x and draft.social_link() in preview_x
+    assert "warta-social__card--over" in over
