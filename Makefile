@@ -4,7 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT   ?= 8000
-export PORT
+WARTA_BASE_URL ?= http://127.0.0.1:$(PORT)
+export PORT WARTA_BASE_URL
 
 .PHONY: run test test-pg bench install migrate demo messages clean check
 
@@ -24,7 +25,6 @@ demo: migrate
 
 # Web server, task worker and scheduler together (honcho); Ctrl-C stops all three.
 run: demo
-	@echo "Warta: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(BIN)/honcho --no-prefix -f Procfile.dev start --port $(PORT)
 
 test: install

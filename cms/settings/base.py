@@ -195,6 +195,10 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The admin makes no calls to outside services: no release check, no Gravatar
+# (privacy of court staff, and intranet deployments have no internet access).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Editorial workflow (editorial app): approving the last step publishes, marked as the
 # workflow's own publish; notifications go to the next actor only, not to every superuser.
@@ -226,6 +230,8 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "WARNING"},
         "django.db.backends": {"level": "INFO"},
+        # a line per scheduler tick drowns the console; LOG_LEVEL_SCHEDULER=INFO shows them
+        "apscheduler": {"level": os.environ.get("LOG_LEVEL_SCHEDULER", "WARNING")},
     },
 }
 
