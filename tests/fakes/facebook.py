@@ -14,9 +14,7 @@ class FacebookFake(GraphFake):
     name = "facebook"
     image_limit = 4 * MB
 
-    def __init__(self, tokens, clock=None, app_id="1234567890", app_secret="fb-app-secret-0123456789"):
-        self.app_id = app_id
-        self.app_secret = app_secret
+    def __init__(self, tokens, clock=None):
         self.codes = {}  # code -> {"redirect_uri", "challenge", "method"}
         self.pages = {}  # page_id -> {"name", "token", "instagram": {"id", "username"} | None}
         self.photos = {}  # photo_id -> {"page", "published"}
@@ -30,7 +28,6 @@ class FacebookFake(GraphFake):
         self.route("GET", r"/oauth/access_token", self.access_token)
         self.route("POST", r"/oauth/access_token", self.access_token)
         self.route("GET", r"/me/accounts", self.me_accounts)
-        self.route("GET", r"/debug_token", self.debug_token)
         self.route("POST", r"/(?P<page>\d+)/photos", self.upload_photo)
         self.route("POST", r"/(?P<page>\d+)/feed", self.create_post)
         self.route("GET", r"/(?P<page>\d+)/published_posts", self.published_posts)
@@ -97,21 +94,6 @@ class FacebookFake(GraphFake):
                 entry["instagram_business_account"] = dict(page["instagram"])
             data.append(entry)
         return Response(200, {"data": data, "paging": {}})
-
-    def debug_token(self, request):
-        self.authenticate_app_or_token(request)
-        info = self.meta.info(request.query.get("input_token"))
-        if not info:
-            return Response(200, {"data": {"is_valid": False, "error": {"code": 190, "message": "Invalid token"}}})
-        valid = info["valid"] and not (info["expires_at"] and info["expires_at"] < self.clock.time())
-        return Response(200, {"data": {"app_id": self.app_id, "type": info["kind"].upper(), "is_valid": valid,
-                                       "expires_at": info["expires_at"], "scopes": info["scopes"]}})
-
-    def authenticate_app_or_token(self, request):
-        auth = request.headers.get("authorization", "")
-        if auth == f"Bearer {self.app_id}|{self.app_secret}":
-            return
-        self.authenticate(request)
 
     # Pages ----------------------------------------------------------------------------------
     def page_for(self, request, page):

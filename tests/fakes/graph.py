@@ -16,6 +16,9 @@ MB = 1024 * 1024
 class MetaTokens:
     """Tokens Meta knows about, shared by the Facebook and Instagram fakes (one Meta)."""
 
+    app_id = "1234567890"
+    app_secret = "fb-app-secret-0123456789"
+
     def __init__(self):
         self.tokens = {}  # token -> {"kind", "expires_at", "scopes", "subject"}
         self.ids = itertools.count(17841400000000000)
@@ -50,8 +53,11 @@ class GraphFake(FakePlatform):
 
     def __init__(self, tokens, clock=None):
         self.meta = tokens
+        self.app_id, self.app_secret = tokens.app_id, tokens.app_secret
         super().__init__(clock)
         self.usage_percent = 5  # what X-App-Usage reports
+        self.route("GET", r"/debug_token", self.debug_token)
+        self.routes.insert(0, self.routes.pop())  # before the catch-all node routes
 
     def authenticate(self, request):
         token = bearer_token(request)
@@ -60,6 +66,21 @@ class GraphFake(FakePlatform):
             raise Problem(graph_error(400, "Error validating access token: The session has been invalidated "
                                            "because the user changed their password.", 190, 460))
         return info
+
+    def debug_token(self, request):
+        self.authenticate_app_or_token(request)
+        info = self.meta.info(request.query.get("input_token"))
+        if not info:
+            return Response(200, {"data": {"is_valid": False, "error": {"code": 190, "message": "Invalid token"}}})
+        valid = info["valid"] and not (info["expires_at"] and info["expires_at"] < self.clock.time())
+        return Response(200, {"data": {"app_id": self.app_id, "type": info["kind"].upper(), "is_valid": valid,
+                                       "expires_at": info["expires_at"], "scopes": info["scopes"]}})
+
+    def authenticate_app_or_token(self, request):
+        auth = request.headers.get("authorization", "")
+        if auth == f"Bearer {self.app_id}|{self.app_secret}":
+            return
+        self.authenticate(request)
 
     def failure_response(self, mode, request):
         if mode == "500":

@@ -32,8 +32,10 @@ MEDIA_SUBCODES = {
 def graph_error(channel, response, irreversible):
     try:
         error = response.json().get("error", {})
-    except ValueError:
+    except (ValueError, AttributeError):
         error = {}
+    if not isinstance(error, dict):
+        error = {"message": str(error)}
     code = error.get("code")
     subcode = error.get("error_subcode")
     platform_message = error.get("error_user_msg") or error.get("message") or response.text[:300]
@@ -57,10 +59,11 @@ def graph_error(channel, response, irreversible):
         )
     if code in RATE_LIMIT_CODES or status == 429 or (code == 9 and subcode == 2207042):
         minutes = 60 if code == 9 else DEFAULT_PAUSE_MINUTES
+        wait = regain_seconds(response) or retry_after_header(response) or minutes * 60
         return DeliveryError(
             ErrorKind.TRANSIENT,
             _("%(platform)s membatasi jumlah kiriman untuk sementara. Warta akan mencoba lagi.") % {"platform": label},
-            detail, retry_after=retry_after_header(response) or minutes * 60, code=code,
+            detail, retry_after=wait, code=code,
         )
     if code in TOO_FAST_CODES or subcode in TOO_FAST_SUBCODES:
         return DeliveryError(
@@ -118,6 +121,17 @@ def usage_pause(response):
     if worst < USAGE_PAUSE_PERCENT:
         return None
     return timedelta(minutes=regain_minutes or DEFAULT_PAUSE_MINUTES)
+
+
+def regain_seconds(response):
+    """Meta's own estimate of when a throttled app may call again (X-Business-Use-Case-Usage), in seconds."""
+    business = _json_header(response, "X-Business-Use-Case-Usage")
+    minutes = 0
+    if isinstance(business, dict):
+        for entries in business.values():
+            for entry in entries if isinstance(entries, list) else []:
+                minutes = max(minutes, int(entry.get("estimated_time_to_regain_access") or 0))
+    return minutes * 60 or None
 
 
 def _json_header(response, name):

@@ -1,0 +1,133 @@
+"""Admin forms for channels. Tokens are write-only: fields never render a stored value."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from publishers import platform_rules
+from publishers.models import SocialAccount
+from publishers.social.channels import DeliveryError
+from publishers.social.channels.telegram import TelegramChannel
+
+PROVIDERS = [
+    ("meta", _("Facebook dan Instagram (masuk dengan akun Facebook admin Halaman)")),
+    ("x", _("X (masuk dengan akun X pengadilan)")),
+    ("telegram", _("Telegram (token bot dari @BotFather)")),
+]
+
+
+class SiteChoiceMixin:
+    def limit_sites(self, sites):
+        self.fields["site"].queryset = sites
+        if sites.count() == 1:
+            self.fields["site"].initial = sites.first()
+            self.fields["site"].widget = forms.HiddenInput()
+
+
+class ConnectForm(SiteChoiceMixin, forms.Form):
+    site = forms.ModelChoiceField(label=_("Situs pengadilan"), queryset=None, empty_label=None)
+    provider = forms.ChoiceField(label=_("Platform"), choices=PROVIDERS, widget=forms.RadioSelect)
+
+    def __init__(self, *args, sites, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_sites(sites)
+
+
+class TelegramConnectForm(SiteChoiceMixin, forms.Form):
+    site = forms.ModelChoiceField(label=_("Situs pengadilan"), queryset=None, empty_label=None)
+    channel = forms.CharField(
+        label=_("Kanal"), max_length=100,
+        help_text=_("Nama kanal seperti @infopnuji, atau ID kanal privat (diawali -100)."),
+    )
+    bot_token = forms.CharField(
+        label=_("Token bot"), widget=forms.PasswordInput(render_value=False),
+        help_text=_("Dari @BotFather. Bot harus menjadi admin kanal dengan izin memposting. Token tidak akan "
+                    "ditampilkan lagi."),
+    )
+    name = forms.CharField(label=_("Nama kanal di Warta"), max_length=200, required=False,
+                           help_text=_("Kosongkan untuk memakai judul kanal."))
+
+    def __init__(self, *args, sites, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_sites(sites)
+        self.checked = None
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        account = SocialAccount(platform=platform_rules.TELEGRAM, external_id=cleaned["channel"].strip(),
+                                name=cleaned["channel"])
+        account.credentials = {"bot_token": cleaned["bot_token"].strip()}
+        self.checked = check_telegram(account, self)
+        return cleaned
+
+
+def check_telegram(account, form, field="bot_token"):
+    """Ask Telegram about the bot and the channel; put what is wrong on the form. Returns (bot, chat) or None."""
+    try:
+        bot, chat, member = TelegramChannel(account).inspect()
+    except DeliveryError as error:
+        form.add_error(field, error.message)
+        return None
+    if member.get("status") != "administrator" or not member.get("can_post_messages", False):
+        form.add_error(field, _("Bot @%(bot)s belum menjadi admin kanal ini dengan izin memposting. Tambahkan bot "
+                                "sebagai admin di pengaturan kanal, lalu coba lagi.") % {"bot": bot.get("username")})
+        return None
+    return bot, chat
+
+
+class MetaSelectForm(forms.Form):
+    accounts = forms.MultipleChoiceField(label=_("Akun yang disambungkan"), widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidates = candidates
+        labels = dict(platform_rules.RULES)
+        self.fields["accounts"].choices = [
+            (str(index), f"{labels[c['platform']].label}: {c['name']}" + (f" (@{c['handle']})" if c["handle"] else ""))
+            for index, c in enumerate(candidates)
+        ]
+        self.fields["accounts"].initial = [str(index) for index in range(len(candidates))]
+
+    def chosen(self):
+        return [self.candidates[int(index)] for index in self.cleaned_data["accounts"]]
+
+
+class SocialAccountForm(WagtailAdminModelForm):
+    """Editing a channel: its name and whether it is active. A Telegram bot token can be replaced, never read."""
+
+    new_bot_token = forms.CharField(
+        label=_("Token bot baru"), required=False, widget=forms.PasswordInput(render_value=False),
+        help_text=_("Isi hanya untuk mengganti token. Token yang tersimpan tidak pernah ditampilkan."),
+    )
+
+    class Meta:
+        model = SocialAccount
+        fields = ["name", "active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.platform != platform_rules.TELEGRAM:
+            del self.fields["new_bot_token"]
+
+    def clean(self):
+        cleaned = super().clean()
+        token = (cleaned.get("new_bot_token") or "").strip()
+        if token:
+            probe = SocialAccount(platform=self.instance.platform, external_id=self.instance.external_id,
+                                  name=self.instance.name)
+            probe.credentials = {"bot_token": token}
+            check_telegram(probe, self, field="new_bot_token")
+        return cleaned
+
+    def save(self, commit=True):
+        account = super().save(commit=False)
+        token = (self.cleaned_data.get("new_bot_token") or "").strip()
+        if token:
+            account.credentials = {"bot_token": token}
+            account.needs_reconnect = False
+            account.last_error = ""
+        if commit:
+            account.save()
+        return account

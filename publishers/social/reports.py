@@ -1,0 +1,85 @@
+"""Laporan media sosial (SOP C step 4, input of step 5 monev): every post per channel per period, exportable."""
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Site
+
+from publishers.models import PLATFORM_CHOICES, DeliveryStatus, SocialDelivery
+from publishers.social import permissions
+
+
+class DeliveryReportFilterSet(WagtailFilterSet):
+    created_at = django_filters.DateFromToRangeFilter(label=_("Periode"), widget=DateRangePickerWidget)
+    platform = django_filters.ChoiceFilter(label=_("Platform"), choices=PLATFORM_CHOICES)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=DeliveryStatus.choices)
+    site = django_filters.ModelChoiceFilter(label=_("Situs pengadilan"), queryset=Site.objects.all())
+
+    class Meta:
+        model = SocialDelivery
+        fields = ["created_at", "platform", "status", "site"]
+
+
+class LinkedTitleColumn(Column):
+    cell_template_name = "publishers/social/report_title_cell.html"
+
+
+class DeliveryStatusColumn(StatusTagColumn):
+    def get_value(self, instance):
+        return instance.get_status_display()
+
+    def get_primary(self, instance):
+        return instance.status == DeliveryStatus.SENT
+
+
+class SocialDeliveryReportView(ReportView):
+    page_title = _("Laporan media sosial")
+    header_icon = "site"
+    index_url_name = "social_report:index"
+    index_results_url_name = "social_report:results"
+    results_template_name = "publishers/social/report_results.html"
+    filterset_class = DeliveryReportFilterSet
+    model = SocialDelivery
+    columns = [
+        DateColumn("created_at", label=_("Diterbitkan")),
+        LinkedTitleColumn("page_title", label=_("Konten")),
+        Column("platform", label=_("Platform"), accessor="get_platform_display"),
+        Column("account_name", label=_("Kanal")),
+        DeliveryStatusColumn("status", label=_("Status")),
+        DateColumn("sent_at", label=_("Terkirim")),
+        Column("error_message", label=_("Keterangan")),
+    ]
+    list_export = ["created_at", "sent_at", "site", "page_title", "page_url", "platform", "account_name",
+                   "status", "permalink", "attempts", "error_message", "metrics"]
+    export_headings = {
+        "created_at": _("Diterbitkan"), "sent_at": _("Terkirim"), "site": _("Situs pengadilan"),
+        "page_title": _("Konten"), "page_url": _("Alamat konten"), "platform": _("Platform"),
+        "account_name": _("Kanal"), "status": _("Status"), "permalink": _("Tautan kiriman"),
+        "attempts": _("Percobaan"), "error_message": _("Keterangan"), "metrics": _("Metrik"),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        as_text = {self.FORMAT_CSV: str, self.FORMAT_XLSX: str}
+        self.custom_field_preprocess = {
+            **self.custom_field_preprocess,
+            "site": as_text,
+            "platform": {fmt: lambda value: str(dict(PLATFORM_CHOICES).get(value, value)) for fmt in as_text},
+            "status": {fmt: lambda value: str(DeliveryStatus(value).label) for fmt in as_text},
+            "metrics": {fmt: lambda value: ", ".join(f"{k}: {v}" for k, v in sorted((value or {}).items()))
+                        for fmt in as_text},
+        }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not permissions.can_view_report(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_filename(self):
+        return "laporan-media-sosial"
+
+    def get_queryset(self):
+        return SocialDelivery.objects.select_related("site").order_by("-created_at", "platform")

@@ -1,0 +1,69 @@
+"""Admin integration of the publishers app: social channels, per-item delivery status, delivery report."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+
+from publishers.social import permissions, views
+from publishers.social.reports import SocialDeliveryReportView
+from publishers.social.viewsets import social_account_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_social_accounts():
+    return social_account_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_social_urls():
+    status_urls = [
+        path("<int:page_id>/", views.PageStatusView.as_view(), name="page"),
+        path("<int:page_id>/kirim-lagi/", views.RepostView.as_view(), name="repost"),
+        path("kiriman/<int:delivery_id>/<str:action>/", views.DeliveryActionView.as_view(), name="action"),
+    ]
+    report_urls = [
+        path("", SocialDeliveryReportView.as_view(), name="index"),
+        path("hasil/", SocialDeliveryReportView.as_view(results_only=True), name="results"),
+    ]
+    return [
+        path("media-sosial/status/", include((status_urls, "social_status"), namespace="social_status")),
+        path("media-sosial/laporan/", include((report_urls, "social_report"), namespace="social_report")),
+    ]
+
+
+def _has_social_draft(page):
+    from cms.models.social import SocialDraftMixin
+
+    return issubclass(page.specific_class or type(page), SocialDraftMixin)
+
+
+class SocialStatusMenuItem(PageMenuItem):
+    label = _("Status media sosial")
+    icon_name = "site"
+    url_name = "social_status:page"
+
+    def is_shown(self, user):
+        return _has_social_draft(self.page) and permissions.can_view_page_status(user, self.page)
+
+
+@hooks.register("register_page_header_buttons")
+def social_status_header_button(page, user, view_name, next_url=None):
+    yield SocialStatusMenuItem(page=page, priority=62)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def social_status_listing_button(page, user, next_url=None):
+    yield SocialStatusMenuItem(page=page, priority=45)
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.can_view_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_social_report_menu_item():
+    return ReportMenuItem(_("Laporan media sosial"), reverse("social_report:index"), name="social-report",
+                          icon_name="site", order=950)
