@@ -8,8 +8,8 @@
   is approved, sent back or cancelled.
 """
 
-from django.db import transaction
-from wagtail.models import Page, Revision, TaskState
+from django.utils import timezone
+from wagtail.models import Page, Revision, TaskState, get_default_page_content_type
 from wagtail.signals import page_published, task_approved, task_cancelled, task_rejected, task_submitted
 
 from editorial import durations
@@ -54,8 +54,9 @@ def close_drafting(page, finished_at, outcome):
 
 def on_revision_saved(sender, instance, created, raw=False, **kwargs):
     """A draft saved outside review starts (or continues) the drafting step."""
-    if not created or raw or instance.user_id is None or not issubclass(instance.content_type.model_class() or
-                                                                       object, Page):
+    if not created or raw or instance.user_id is None:
+        return
+    if instance.base_content_type_id != get_default_page_content_type().id:
         return
     page = instance.content_object
     if page is None or page.workflow_in_progress or page.get_workflow() is None:
@@ -104,8 +105,6 @@ def on_task_cancelled(sender, instance, user=None, **kwargs):
 
 
 def on_page_published(sender, instance, revision=None, **kwargs):
-    from django.utils import timezone
-
     close_drafting(instance, timezone.now(), StepRecord.PUBLISHED)
 
 
@@ -121,5 +120,3 @@ def connect():
     task_cancelled.connect(on_task_cancelled, sender=TaskState, dispatch_uid=uid + "cancelled")
     page_published.connect(on_page_published, dispatch_uid=uid + "published")
 
-
-__all__ = ["connect", "open_drafting", "close_drafting", "transaction"]

@@ -220,3 +220,29 @@ def test_one_reminder_per_overdue_step(court, users, clock, django_capture_on_co
     with django_capture_on_commit_callbacks(execute=True):
         assert send_overdue_reminders() == 0
     assert len(mail.outbox) == 1
+
+
+def test_kasubag_sets_the_courts_working_hours_and_holidays(court, client_as):
+    client = client_as("kasubag")
+    url = f"/admin/settings/editorial/workinghours/{court.site.pk}/"
+    form = client.get(url)
+    assert form.status_code == 200
+    html = form.content.decode()
+    assert 'value="4" id="id_workdays_4" checked' in html and 'value="5" id="id_workdays_5">' in html
+
+    refused = client.post(url, {"timezone": "Asia/Jakarta", "start_time": "16:00", "end_time": "08:00",
+                                "workdays": ["0", "1"]})
+    assert "Jam pulang harus sesudah jam masuk." in refused.content.decode()
+
+    client.post(url, {"timezone": "Asia/Makassar", "start_time": "07:30", "end_time": "16:00",
+                      "workdays": ["0", "1", "2", "3", "4", "5"]})
+    hours = WorkingHours.for_site(court.site)
+    assert (hours.timezone, hours.start_time, hours.workdays) == ("Asia/Makassar", datetime.time(7, 30), "012345")
+    # Saturday 07:30-08:30 WITA now counts.
+    schedule = durations.schedule_for_site(court.site)
+    assert durations.working_seconds(wib(7, 6, 30), wib(7, 7, 30), schedule) == 60 * 60
+
+    response = client.post("/admin/hari_libur/new/", {"date": "2026-12-25", "name": "Hari Natal", "site": ""})
+    assert response.status_code == 302
+    assert Holiday.objects.get(date=datetime.date(2026, 12, 25)).site is None
+    assert client_as("admin").get(url).status_code in (302, 403)
