@@ -181,6 +181,25 @@ def test_command_reports_and_second_run_rewrites_nothing(court, newsroom, settin
     assert touched(before, snapshot(tmp_path / "situs" / "testserver")) == set()
 
 
+def test_a_page_that_fails_to_render_keeps_its_old_file(static_site, court, newsroom, monkeypatch, capsys):
+    from cms.models import NewsPage
+
+    target = static_site / "berita/berita-2/index.html"
+    old = target.read_bytes()
+    original = NewsPage.get_context
+
+    def broken(page, request, *args, **kwargs):
+        if page.slug == "berita-2":
+            raise RuntimeError("templat rusak")
+        return original(page, request, *args, **kwargs)
+
+    monkeypatch.setattr(NewsPage, "get_context", broken)
+    with pytest.raises(CommandError, match="1 URL gagal"):
+        call_command("build_static_site", "--no-progress")
+    assert "Gagal: /berita/berita-2/ (status 500)" in capsys.readouterr().err
+    assert target.read_bytes() == old
+
+
 def test_command_needs_an_output_directory(court, settings):
     settings.WARTA_STATIC_SITE_DIR = ""
     with pytest.raises(CommandError, match="WARTA_STATIC_SITE_DIR"):

@@ -13,6 +13,7 @@ import fcntl
 import heapq
 import logging
 import re
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from .state import BuildState
 from .urlscheme import Target
 
 logger = logging.getLogger(__name__)
+_held_locks = threading.local()
 
 # Site-wide URLs outside the page tree that the static site carries.
 EXTRA_URL_NAMES = ("news_feed_rss", "news_feed_atom", "sitemap")
@@ -109,6 +111,19 @@ class SiteBuilder:
         state_dir = conf.state_dir()
         state_dir.mkdir(parents=True, exist_ok=True)
         key = conf.site_key(self.site)
+        held = _held_locks.__dict__.setdefault("keys", set())
+        if key in held:
+            # flock would wait for ourselves forever (a task run inline from inside a render).
+            raise RuntimeError(f"static site {key}: a build started inside a running build")
+        held.add(key)
+        try:
+            with self._locked_session(state_dir, key):
+                yield
+        finally:
+            held.discard(key)
+
+    @contextmanager
+    def _locked_session(self, state_dir, key):
         with open(state_dir / f"{key}.lock", "w") as lock:
             # One writer per site at a time (task workers and the command), or an older render
             # could land after a newer one.
@@ -119,12 +134,13 @@ class SiteBuilder:
                 self._load_tree()
                 self.state.db.execute("BEGIN")
                 yield
-                self.state.db.execute("COMMIT")
-            except BaseException:
-                if self.state.db.in_transaction:
-                    self.state.db.execute("ROLLBACK")
-                raise
             finally:
+                # Committed even after a failure: each file's record is stored right after the file
+                # is written, so the state always describes what is on disk. Page records are stored
+                # only at the end, so an interrupted sync leaves its pages "changed" for the next
+                # sync of them and for the nightly full build, which repair the rest.
+                if self.state.db.in_transaction:
+                    self.state.db.execute("COMMIT")
                 self.state.close()
                 self.summary.elapsed = time.monotonic() - self.summary.started
 
@@ -207,8 +223,12 @@ class SiteBuilder:
             self._enqueue(Target(path=url, request_path=url), NEAR)
         self._enqueue(NOT_FOUND, NEAR)
         self._run()
-        for path in self.state.paths(RENDERED_KINDS) - self._produced:
-            self._remove(path)
+        if self.summary.errors:
+            # What a failed page would have linked to (its pagination, say) was not reached either.
+            logger.error("static site: %d URL(s) failed; nothing is removed in this build", len(self.summary.errors))
+        else:
+            for path in self.state.paths(RENDERED_KINDS) - self._produced:
+                self._remove(path)
         live_ids = set()
         for page in pages:
             self.state.put_page(self._describe(page))
@@ -341,8 +361,9 @@ class SiteBuilder:
         """Keep the old file on a server error; drop it when the URL no longer exists."""
         candidates = [urlscheme.file_for(target.path, ct) for ct in ("text/html", "application/xml")]
         known = [path for path in candidates if self.state.file(path)]
-        if status >= 500:
-            self.summary.errors.append((target.request_url, status))
+        if status >= 500 or status == 400:
+            # 400 is what Django answers for a host missing from ALLOWED_HOSTS.
+            self.summary.errors.append((target.request_url, f"{status} (ALLOWED_HOSTS?)" if status == 400 else status))
             self._produced.update(known)  # a full build must not remove them either
             logger.error("static site: %s answered %s; the old file is kept", target.request_url, status)
             return

@@ -12,7 +12,7 @@ import threading
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms import scheduling
@@ -71,7 +71,10 @@ def _full_url_for_path(url_path):
     return None
 
 
-def site_wide_change(sender, **kwargs):
+def site_wide_change(sender, created=False, **kwargs):
+    # Court settings are created with their defaults on first use, during rendering: that changes nothing.
+    if created and sender.__name__ == "CourtSettings":
+        return
     if conf.enabled():
         from .tasks import build_sites
 

@@ -65,7 +65,10 @@ class SiteRenderer:
             context = getattr(response, "context_data", None) or {}
             return Rendered(response.status_code, response.get("Content-Type", ""), content, dict(context))
         finally:
-            response.close()
+            # Not response.close(): that also sends request_finished, whose receivers close the
+            # database connection (CONN_MAX_AGE=0), and a build renders thousands of URLs in a row.
+            for closer in getattr(response, "_resource_closers", []):
+                closer()
 
 
 class _DropNotFound(logging.Filter):

@@ -1,0 +1,1 @@
+"""`make bench`: Warta's benchmarks, one module per topic, results written to bench/README.md."""

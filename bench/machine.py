@@ -1,0 +1,54 @@
+"""What the figures were measured on."""
+
+import os
+import platform
+import sqlite3
+import sys
+from datetime import datetime, timezone
+
+
+def _cpu_model():
+    try:
+        with open("/proc/cpuinfo") as info:
+            for line in info:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "?"
+
+
+def _memory_gib():
+    try:
+        with open("/proc/meminfo") as info:
+            for line in info:
+                if line.startswith("MemTotal:"):
+                    return round(int(line.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    return None
+
+
+def describe():
+    import django
+    import wagtail
+
+    return {
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpus": os.cpu_count(),
+        "cpu": _cpu_model(),
+        "memory_gib": _memory_gib(),
+        "os": f"{platform.system()} {platform.release()}",
+        "python": sys.version.split()[0],
+        "sqlite": sqlite3.sqlite_version,
+        "django": django.get_version(),
+        "wagtail": wagtail.__version__,
+    }
+
+
+def markdown(info):
+    return (
+        f"Measured {info['date']} on {info['cpus']} CPU(s) ({info['cpu']}), {info['memory_gib']} GiB RAM, "
+        f"{info['os']}; Python {info['python']}, SQLite {info['sqlite']}, Django {info['django']}, "
+        f"Wagtail {info['wagtail']}."
+    )

@@ -1,0 +1,30 @@
+"""Settings for `make bench`: production behaviour (DEBUG off, real task queue) on plain HTTP.
+
+The bench runs on 127.0.0.1 against a throwaway SQLite database that
+bench/__main__.py points DATABASE_URL at before Django starts.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "warta-bench-only-" + "0123456789" * 5)
+
+from cms.settings.production import *  # noqa: E402,F401,F403
+
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+ALLOWED_HOSTS = ["*"]
+# Templates use {% static %}; the plain storage needs no collectstatic manifest.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}
+# No mail leaves the machine during a bench run.
+EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"

@@ -1,0 +1,247 @@
+"""Static publishing (issue 5): build speed, serving speed, and approval-to-file latency.
+
+1. Full build pages/second for a court with 1,000 and with 5,000 news items (every page, listing
+   page, feed and the sitemap rendered through Django; files written only when changed), and the
+   no-change rebuild of the larger site.
+2. Requests/second for one news page served by gunicorn (2 sync workers): from the static output
+   (WhiteNoise as the WSGI app) and from the dynamic Wagtail site (Django's WSGI app).
+3. The Kasubag's approval of a new news item through the admin's workflow view, until its static
+   file is on disk, with a real task worker (django_tasks_db `db_worker`) doing the re-render; and
+   the same for the correction of a published item's body.
+"""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+from wagtail.models import Page
+
+from publishers.website import conf
+from publishers.website.builder import SiteBuilder
+from publishers.website.render import SiteRenderer
+
+from . import data
+from .http_load import gunicorn, requests_per_second
+
+NAME = "static-site"
+WORKER_INTERVAL = 0.1  # seconds between the worker's polls of the task table (its default is 1)
+SYNC_TASK = "publishers.website.tasks.sync_pages"
+
+
+def run(ctx):
+    sizes = (100, 300) if ctx.quick else (1000, 5000)
+    seconds = 2 if ctx.quick else 10
+    court = data.create_court()
+    people = data.sop_users()
+    builds = []
+    loaded = 0
+    for size in sizes:
+        started = time.monotonic()
+        data.add_news(court, size - loaded, start=loaded)
+        ctx.log(f"{size} news items loaded in {time.monotonic() - started:.0f} s")
+        loaded = size
+        builds.append(_measure_build(ctx, court, size))
+    output = builds[-1]["dir"]
+    settings.WARTA_STATIC_SITE_DIR = str(output)
+    rebuild = _measure_rebuild(ctx, court)
+    serving = _measure_serving(ctx, court, output, seconds)
+    approval = _measure_approval(ctx, court, people, output)
+    return _markdown(ctx, builds, rebuild, serving, approval)
+
+
+def _measure_build(ctx, court, size):
+    output = Path(ctx.workdir) / f"static-{size}"
+    settings.WARTA_STATIC_SITE_DIR = str(output)
+    _warm_renditions(court)
+    started = time.monotonic()
+    summary = SiteBuilder(court.site).build_all()
+    elapsed = time.monotonic() - started
+    assert not summary.errors, summary.errors
+    files = summary.rendered
+    ctx.log(f"build {size}: {files} files in {elapsed:.1f} s ({files / elapsed:.1f}/s)")
+    return {"size": size, "files": files, "seconds": elapsed, "rate": files / elapsed, "dir": output,
+            "assets": summary.assets_written}
+
+
+def _warm_renditions(court):
+    """Create the image renditions first, so that build rates measure rendering, not image resizing."""
+    renderer = SiteRenderer(court.site)
+    for page in court.news_index.get_children().live().order_by("-path")[: len(court.images)]:
+        renderer.get(page.url_path[len(court.home.url_path) - 1:])
+    renderer.get("/")
+    renderer.get("/berita/")
+
+
+def _measure_rebuild(ctx, court):
+    started = time.monotonic()
+    summary = SiteBuilder(court.site).build_all()
+    elapsed = time.monotonic() - started
+    ctx.log(f"rebuild, nothing changed: {len(summary.written)} written in {elapsed:.1f} s")
+    return {"files": summary.rendered, "written": len(summary.written), "seconds": elapsed}
+
+
+def _measure_serving(ctx, court, output, seconds):
+    page = court.news_index.get_children().live().order_by("path")[len(court.news_index.get_children()) // 2]
+    path = page.url_path[len(court.home.url_path) - 1:]
+    title = page.title.encode()
+    host = data.HOSTNAME
+    env = {"DJANGO_SETTINGS_MODULE": "bench.settings", "WARTA_BENCH_STATIC_ROOT": str(output / conf.site_key(court.site))}
+    results = {}
+    concurrency = 4
+    for label, app in (("static", "bench.static_wsgi:application"), ("dynamic", "cms.wsgi:application")):
+        with gunicorn(app, env, path, host) as port:
+            results[label] = requests_per_second(port, path, host, seconds, concurrency, expect=title)
+        ctx.log(f"{label}: {results[label]['rps']:.0f} requests/s ({results[label]['errors']} errors)")
+    results["path"] = path
+    results["concurrency"] = concurrency
+    results["bytes"] = len((output / conf.site_key(court.site) / path.lstrip("/") / "index.html").read_bytes())
+    return results
+
+
+def _measure_approval(ctx, court, people, output):
+    # Only the worker started here may run tasks; the queue holds what loading enqueued (search index ...).
+    DBTaskResult.objects.all().delete()
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "WARTA_STATIC_SITE_DIR": str(output)}
+    log = open(Path(ctx.workdir) / "worker.log", "w")
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--queue-name", "default", "--interval", str(WORKER_INTERVAL),
+         "--no-startup-delay", "--no-reload"],
+        cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        _warm_up_worker(court)
+        site_dir = output / conf.site_key(court.site)
+        new = _new_item(court, people)
+        new_result = _approve_and_wait(ctx, people, new, site_dir, "new item")
+        published = court.news_index.get_children().live().order_by("-path").first().specific
+        published.body = [{"type": "paragraph", "value": "<p>Isi yang sudah dikoreksi Redaktur.</p>"}]
+        revision = published.save_revision(user=people["admin"])
+        published.get_workflow().start(published, people["admin"])
+        correction_result = _approve_and_wait(ctx, people, published, site_dir, "correction", revision=revision)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+        log.close()
+    return {"new": new_result, "correction": correction_result, "interval": WORKER_INTERVAL}
+
+
+def _warm_up_worker(court):
+    """A long-running worker has its URLconf and templates loaded; a fresh one loads them on its first task."""
+    from publishers.website.tasks import sync_pages
+
+    profile = court.home.get_children().get(slug="profil")
+    sync_pages.enqueue([profile.pk])
+    _wait_for(lambda: DBTaskResult.objects.filter(task_path=SYNC_TASK, status__in=("SUCCESSFUL", "FAILED")).exists())
+    DBTaskResult.objects.all().delete()
+
+
+def _new_item(court, people):
+    from cms.models import NewsPage
+
+    page = NewsPage(title="Sidang keliling di Kecamatan Maju", slug="sidang-keliling-kecamatan-maju",
+                    category=court.categories[0], lead="Pengadilan menggelar sidang keliling.",
+                    hero_image=court.images[0], hero_alt="Sidang keliling",
+                    body=[{"type": "paragraph", "value": "<p>Sidang dimulai pukul 09.00.</p>"}],
+                    social_caption="Sidang keliling hari ini.", live=False)
+    court.news_index.add_child(instance=page)
+    page.tags.add("tag-1")
+    page.save_revision(user=people["admin"])
+    page.get_workflow().start(page, people["admin"])
+    return page
+
+
+def _approve_and_wait(ctx, people, page, site_dir, label, revision=None):
+    """Approve every step as its role; time the Kasubag's approval until the page's file changes."""
+    target = site_dir / page.url_path[len(Page.objects.get(pk=page.pk).get_site().root_page.url_path):] / "index.html"
+    before = target.stat().st_mtime_ns if target.exists() else None
+    clients = {name: Client() for name in people}
+    for name, client in clients.items():
+        client.force_login(people[name])
+    while True:
+        task_state = Page.objects.get(pk=page.pk).current_workflow_task_state
+        if task_state is None:
+            raise RuntimeError("the workflow ended before the Kasubag's approval")
+        groups = {group.name for group in task_state.task.specific.groups.all()}
+        approver = "kasubag" if any("Kasubag" in name for name in groups) else "redaktur"
+        url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk))
+        if approver == "kasubag":
+            break
+        assert clients[approver].post(url, {"comment": ""}).status_code == 302
+    started = time.monotonic()
+    response = clients["kasubag"].post(url, {"comment": ""})
+    approved = time.monotonic()
+    assert response.status_code == 302
+    assert Page.objects.get(pk=page.pk).live
+    file_at = _wait_for(lambda: target.exists() and target.stat().st_mtime_ns != before)
+    done_at = _wait_for(lambda: DBTaskResult.objects.filter(task_path=SYNC_TASK, status__in=("SUCCESSFUL", "FAILED"))
+                        .exists())
+    result = DBTaskResult.objects.filter(task_path=SYNC_TASK).order_by("-enqueued_at").first()
+    DBTaskResult.objects.all().delete()
+    reports = result.return_value if result and result.status == "SUCCESSFUL" else []
+    written = sum(report["written"] for report in reports or [])
+    outcome = {"request": approved - started, "file": file_at - started, "done": done_at - started,
+               "written": written, "status": result.status if result else "?"}
+    ctx.log(f"approval ({label}): file after {outcome['file']:.2f} s, all {written} files after {outcome['done']:.2f} s")
+    return outcome
+
+
+def _wait_for(condition, timeout=600, step=0.005):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the static file was not updated in time")
+        time.sleep(step)
+    return time.monotonic()
+
+
+def _markdown(ctx, builds, rebuild, serving, approval):
+    static, dynamic = serving["static"], serving["dynamic"]
+    rows = "\n".join(
+        f"| {b['size']:,} | {b['files']:,} | {b['seconds']:.1f} | **{b['rate']:.0f}** |" for b in builds
+    )
+    new, correction = approval["new"], approval["correction"]
+    return f"""
+### Static publishing (issue 5)
+
+{ctx.machine}{" (quick run: small sizes, short loads)" if ctx.quick else ""}
+
+**Full build** (`SiteBuilder.build_all`, into an empty directory; files = news pages, other pages,
+listing pages with their pagination, category and tag listings, feeds, sitemap, 404):
+
+| news items | files rendered | seconds | files/second |
+|---:|---:|---:|---:|
+{rows}
+
+A second full build with nothing changed rendered {rebuild['files']:,} files and wrote
+{rebuild['written']} in {rebuild['seconds']:.1f} s.
+
+**Serving one news page** (`{serving['path']}`, {serving['bytes']:,} bytes), gunicorn with
+2 sync workers on 127.0.0.1, {serving['concurrency']} concurrent clients, {static['seconds']:.0f} s each:
+
+| served from | requests/second | ratio to dynamic |
+|---|---:|---:|
+| dynamic Wagtail site (Django WSGI app) | {dynamic['rps']:.0f} | 1.0× |
+| static output (WhiteNoise WSGI app) | {static['rps']:.0f} | **{static['rps'] / dynamic['rps']:.1f}×** |
+
+Errors: static {static['errors']}, dynamic {dynamic['errors']}. A production front server (nginx,
+docs/nginx-static.conf) serves the static files without Python at all, so the static figure here is
+a floor, not a ceiling.
+
+**From the Kasubag's approval to the static file** ({builds[-1]['size']:,} news items; admin workflow
+view, task queued on commit, `db_worker` polling every {approval['interval']} s):
+
+| change | approval request | page's file updated | all affected files done | files written |
+|---|---:|---:|---:|---:|
+| new news item | {new['request']:.2f} s | **{new['file']:.2f} s** | {new['done']:.1f} s | {new['written']:,} |
+| correction of a published item's body | {correction['request']:.2f} s | **{correction['file']:.2f} s** | {correction['done']:.1f} s | {correction['written']:,} |
+
+The page itself is rendered first. A new item shifts every page of the news index's pagination by
+one place and appears in the "Berita lainnya" box of the news in its category, so those files are
+rewritten too; a correction of the body alone rewrites the page, the feeds and the sitemap.
+"""
