@@ -12,9 +12,10 @@ audit log entry ("warta.emergency_publish").
 from django.db.models.signals import post_save
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from ninja.errors import HttpError
 from wagtail.actions.create_page import CreatePageAction
 from wagtail.actions.edit_page import EditPageAction
-from wagtail.actions.publish_page_revision import PublishPagePermissionError, PublishPageRevisionAction
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.admin import messages
 from wagtail.log_actions import log
 from wagtail.models import PageLogEntry
@@ -38,16 +39,22 @@ def _refuse(request, page=None):
     return redirect("wagtailadmin_home")
 
 
-def refuse_direct_publish_on_edit(request, page):
+def _save_instead_of_publish(request):
+    """Keep the editor's work: drop the publish button from the POST, so Wagtail saves a draft
+    (what it already does for users without publish permission), and say why."""
     if request.method == "POST" and request.POST.get("action-publish") and not may_publish_directly(request.user):
-        return _refuse(request, page)
-    return None
+        data = request.POST.copy()
+        del data["action-publish"]
+        request.POST = data
+        messages.warning(request, REFUSAL)
+
+
+def refuse_direct_publish_on_edit(request, page):
+    _save_instead_of_publish(request)
 
 
 def refuse_direct_publish_on_create(request, parent_page, page_class):
-    if request.method == "POST" and request.POST.get("action-publish") and not may_publish_directly(request.user):
-        return _refuse(request, parent_page if parent_page.depth > 1 else None)
-    return None
+    _save_instead_of_publish(request)
 
 
 def refuse_bulk_publish(request, action_type, objects, action_class_instance):
@@ -78,26 +85,34 @@ def refuse_workflow_withdrawal(request, page):
 
 # --- API v3 and any other caller of the action registry ---
 
+class ReviewRequired(HttpError):
+    """The user may publish (Wagtail's permission check passed) but only by approving the review:
+    409 Conflict in the v3 API, where a missing permission is 403."""
+
+    def __init__(self):
+        super().__init__(409, str(REFUSAL))
+
+
 class WorkflowPublishPageRevisionAction(PublishPageRevisionAction):
     def check(self, skip_permission_checks=False):
         super().check(skip_permission_checks=skip_permission_checks)
         if self.user and not skip_permission_checks and not is_publishing_via_workflow() and not may_publish_directly(
                 self.user):
-            raise PublishPagePermissionError(str(REFUSAL))
+            raise ReviewRequired()
 
 
 class WorkflowCreatePageAction(CreatePageAction):
     def check_publish(self):
         super().check_publish()
         if self.user and self.publish and not may_publish_directly(self.user):
-            raise PublishPagePermissionError(str(REFUSAL))
+            raise ReviewRequired()
 
 
 class WorkflowEditPageAction(EditPageAction):
     def check_publish(self):
         super().check_publish()
         if self.user and self.publish and not may_publish_directly(self.user):
-            raise PublishPagePermissionError(str(REFUSAL))
+            raise ReviewRequired()
 
 
 def register_actions(registry):

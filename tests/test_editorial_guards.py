@@ -37,10 +37,13 @@ def test_editor_publish_is_refused(role, draft, client_as):
     client = client_as(role)
     html = client.get(edit_url(draft)).content.decode()
     assert 'name="action-publish"' not in html
-    data = page_form(client, edit_url(draft))
+    data = page_form(client, edit_url(draft), lead="Teras yang diperbaiki.")
     data["action-publish"] = "action-publish"
-    client.post(edit_url(draft), data)
+    response = client.post(edit_url(draft), data, follow=True)
     assert not is_live(draft) and not published_by_anyone(draft)
+    # The work is kept as a draft, and the editor is told why it was not published.
+    assert "hanya dapat diterbitkan melalui alur redaksi" in response.content.decode()
+    assert Page.objects.get(pk=draft.pk).specific.get_latest_revision_as_object().lead == "Teras yang diperbaiki."
 
 
 @pytest.mark.parametrize("role", NOT_SUPERUSERS)
@@ -111,20 +114,24 @@ def api(client, token, method, path, payload=None):
 
 @pytest.mark.parametrize("role", NOT_SUPERUSERS)
 def test_api_publish_is_refused(role, court, draft, users, client):
+    # No publish permission: 403. The Kasubag has it, but publishes only by approving the review: 409.
+    refused = 409 if role == "kasubag" else 403
     _token, plaintext = APIToken.create_token(user=users[role], name="uji")
 
     response = api(client, plaintext, "post", f"/pages/{draft.pk}/actions/publish/")
-    assert response.status_code == 403, response.content
+    assert response.status_code == refused, response.content
+    if refused == 409:
+        assert "melalui alur redaksi" in response.json()["detail"]
 
     response = api(client, plaintext, "patch", f"/pages/{draft.pk}/",
                    {"meta": {"type": "cms.NewsPage", "action": "publish"}, "title": "Diterbitkan lewat API"})
-    assert response.status_code == 403, response.content
+    assert response.status_code == refused, response.content
 
     response = api(client, plaintext, "post", "/pages/", {
         "meta": {"type": "cms.NewsPage", "parent_id": court.news_index.pk, "action": "publish"},
         "title": "Baru lewat API", "slug": "baru-api", "lead": "Teras.", "body": [],
     })
-    assert response.status_code == 403, response.content
+    assert response.status_code == refused, response.content
 
     assert not is_live(draft) and not published_by_anyone(draft)
     assert not NewsPage.objects.filter(slug="baru-api", live=True).exists()
