@@ -317,7 +317,10 @@ class SiteBuilder:
 
     def _process(self, target, follow):
         is_error_page = target == NOT_FOUND
-        rendered = self.renderer.get(target.request_path, target.query, expect_not_found=is_error_page)
+        if is_error_page:
+            rendered = self.renderer.not_found_page(target.request_path)
+        else:
+            rendered = self.renderer.get(target.request_path, target.query)
         expected = 404 if is_error_page else 200
         if rendered.status != expected:
             self._not_rendered(target, rendered.status)

@@ -6,22 +6,14 @@ the site's own hostname, so the static file holds the same bytes a visitor of
 the dynamic site would get. No HTTP server or socket is involved.
 """
 
-import logging
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.handlers.base import BaseHandler
+from django.http import Http404
 from django.test import RequestFactory
-
-# WSGI environ key marking a static render (no HTTP header can set a key with dots).
-STATIC_RENDER_KEY = "warta.static_render"
-
-
-def is_static_render(request):
-    """True while the builder renders this request for the static output."""
-    return bool(request is not None and request.META.get(STATIC_RENDER_KEY))
-
+from django.urls import get_resolver
 
 @dataclass
 class Rendered:
@@ -42,8 +34,7 @@ class SiteRenderer:
         self.handler.load_middleware()
         self.factory = RequestFactory()
         host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
-        self.extra = {"HTTP_HOST": host, "SERVER_NAME": site.hostname, "SERVER_PORT": str(site.port),
-                      STATIC_RENDER_KEY: True}
+        self.extra = {"HTTP_HOST": host, "SERVER_NAME": site.hostname, "SERVER_PORT": str(site.port)}
         # Behind HTTPS (port 443, or a production that redirects to HTTPS) the request must look
         # secure, or SecurityMiddleware answers with a redirect instead of the page.
         self.secure = site.port == 443 or getattr(settings, "SECURE_SSL_REDIRECT", False)
@@ -51,12 +42,24 @@ class SiteRenderer:
         if self.secure and proxy_header:
             self.extra[proxy_header[0]] = proxy_header[1]
 
-    def get(self, path, query=(), expect_not_found=False):
-        if expect_not_found:
-            with _quiet_not_found():
-                return self.get(path, query)
+    def get(self, path, query=()):
         request = self.factory.get(path, data=dict(query), secure=self.secure, **self.extra)
-        response = self.handler.get_response(request)
+        return self._read(self.handler.get_response(request))
+
+    def not_found_page(self, path):
+        """The site's 404 page, as the project's handler404 renders it in production.
+
+        Called directly rather than through the handler, which with DEBUG on would give
+        Django's technical 404 page instead.
+        """
+        request = self.factory.get(path, secure=self.secure, **self.extra)
+        request.user = AnonymousUser()
+        response = get_resolver().resolve_error_handler(404)(request, exception=Http404())
+        if hasattr(response, "render"):
+            response.render()
+        return self._read(response)
+
+    def _read(self, response):
         try:
             if getattr(response, "streaming", False):
                 content = b"".join(response.streaming_content)
@@ -70,19 +73,3 @@ class SiteRenderer:
             for closer in getattr(response, "_resource_closers", []):
                 closer()
 
-
-class _DropNotFound(logging.Filter):
-    def filter(self, record):
-        return getattr(record, "status_code", None) != 404
-
-
-@contextmanager
-def _quiet_not_found():
-    """Rendering the 404 page is expected to answer 404; keep it out of the error log."""
-    request_logger = logging.getLogger("django.request")
-    quiet = _DropNotFound()
-    request_logger.addFilter(quiet)
-    try:
-        yield
-    finally:
-        request_logger.removeFilter(quiet)
