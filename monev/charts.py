@@ -60,12 +60,16 @@ def _frame(title, description, labels, top_value):
         parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#333">{_fmt(value)}</text>')
     step = plot_w / max(len(labels), 1)
     every = max(1, len(labels) // 12)  # at most ~12 axis labels
+    room = max(3, int(step * every / 6.5))  # characters that fit under one label at 11px
     for i, label in enumerate(labels):
         if i % every:
             continue
         x = LEFT + step * (i + 0.5)
+        text = str(label)
+        if len(text) > room:
+            text = text[: room - 1] + "…"  # the table under the chart has the full name
         parts.append(
-            f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" fill="#333">{escape(str(label))}</text>'
+            f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" fill="#333">{escape(text)}</text>'
         )
     return parts, plot_w, plot_h, step
 

@@ -1,5 +1,11 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+from wagtail.search import index
+
+from . import periods
 
 
 class PageViewDaily(models.Model):
@@ -37,3 +43,192 @@ class AccessLogImport(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["site", "log_key"], name="unique_access_log")]
+
+
+# --- social media metrics ---------------------------------------------------------------------
+
+class MetricSnapshot(models.Model):
+    """A delivered post's metrics at day 1, 7 or 28 after posting, in one shape for every platform.
+
+    A metric the platform does not report stays empty (None), which is not the
+    same as zero: Telegram reports nothing, Facebook no views, X no reach.
+    `raw` keeps the platform's answer as it came. `latest` marks the newest
+    snapshot of each post (maintained on write), so a report sums one row per
+    post without a subquery.
+    """
+
+    DAY_1, DAY_7, DAY_28 = 1, 7, 28
+    DAYS = [(DAY_1, _("hari ke-1")), (DAY_7, _("hari ke-7")), (DAY_28, _("hari ke-28"))]
+    METRICS = ["views", "reach", "reactions", "comments", "shares", "saves", "clicks"]
+
+    delivery = models.ForeignKey("publishers.SocialDelivery", verbose_name=_("kiriman"), on_delete=models.CASCADE,
+                                 related_name="metric_snapshots")
+    site = models.ForeignKey("wagtailcore.Site", verbose_name=_("situs"), null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    platform = models.CharField(_("platform"), max_length=20)
+    account_name = models.CharField(_("nama kanal"), max_length=200)
+    posted_at = models.DateTimeField(_("diposting"))
+    day = models.PositiveSmallIntegerField(_("hari setelah posting"), choices=DAYS)
+    taken_at = models.DateTimeField(_("diambil pada"))
+    views = models.PositiveIntegerField(_("tayangan"), null=True, blank=True)
+    reach = models.PositiveIntegerField(_("jangkauan"), null=True, blank=True)
+    reactions = models.PositiveIntegerField(_("reaksi/suka"), null=True, blank=True)
+    comments = models.PositiveIntegerField(_("komentar/balasan"), null=True, blank=True)
+    shares = models.PositiveIntegerField(_("bagikan/repost"), null=True, blank=True)
+    saves = models.PositiveIntegerField(_("simpan"), null=True, blank=True)
+    clicks = models.PositiveIntegerField(_("klik"), null=True, blank=True)
+    raw = models.JSONField(_("jawaban platform"), default=dict, blank=True)
+    latest = models.BooleanField(default=True, editable=False)
+
+    class Meta:
+        verbose_name = _("statistik kiriman")
+        verbose_name_plural = _("statistik kiriman")
+        constraints = [models.UniqueConstraint(fields=["delivery", "day"], name="unique_metric_snapshot_day")]
+        indexes = [models.Index(fields=["site", "posted_at"], name="metricsnapshot_site_posted")]
+
+    def __str__(self):
+        return f"{self.delivery_id} d{self.day}"
+
+    @property
+    def interactions(self):
+        return sum(getattr(self, name) or 0 for name in ("reactions", "comments", "shares", "saves"))
+
+
+class FollowerCount(models.Model):
+    """An account's follower (or channel member) count, once a day."""
+
+    account = models.ForeignKey("publishers.SocialAccount", verbose_name=_("kanal"), on_delete=models.CASCADE,
+                                related_name="follower_counts")
+    site = models.ForeignKey("wagtailcore.Site", verbose_name=_("situs"), on_delete=models.CASCADE,
+                             related_name="+")
+    platform = models.CharField(_("platform"), max_length=20)
+    account_name = models.CharField(_("nama kanal"), max_length=200)
+    date = models.DateField(_("tanggal"))
+    followers = models.PositiveIntegerField(_("pengikut"))
+
+    class Meta:
+        verbose_name = _("jumlah pengikut")
+        verbose_name_plural = _("jumlah pengikut")
+        constraints = [models.UniqueConstraint(fields=["account", "date"], name="unique_follower_count_day")]
+        indexes = [models.Index(fields=["site", "date"], name="followercount_site_date")]
+
+
+# --- the report archive (SOP C step 6) ---------------------------------------------------------------
+
+class MonevReport(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
+    """A court's monev report for one period, submitted by the Kasubag PTIP and approved by the Sekretaris.
+
+    Until approval it shows the figures as they are now. Approval publishes it,
+    and publishing freezes it (monev.archive): the figures are stored in
+    `figures`, the PDF becomes a Wagtail document with its SHA-256, and the
+    report can no longer be edited, so later data never changes it.
+    """
+
+    site = models.ForeignKey("wagtailcore.Site", verbose_name=_("pengadilan"), on_delete=models.PROTECT,
+                             related_name="+")
+    title = models.CharField(_("judul"), max_length=255, editable=False)
+    period_kind = models.CharField(_("jenis periode"), max_length=10, choices=periods.KINDS, default=periods.MONTH)
+    period_start = models.DateField(
+        _("awal periode"),
+        help_text=_("Untuk laporan bulanan, triwulan, semester dan tahunan cukup pilih tanggal mana saja di "
+                    "dalam periodenya."),
+    )
+    period_end = models.DateField(_("akhir periode"), null=True, blank=True,
+                                  help_text=_("Hanya untuk periode lain."))
+    overview = models.TextField(_("gambaran umum"), blank=True)
+    obstacles = models.TextField(_("kendala"), blank=True)
+    follow_up = models.TextField(_("rekomendasi dan rencana tindak lanjut"), blank=True)
+
+    # Set once, when the Sekretaris approves (monev.archive.freeze); never from a revision.
+    figures = models.JSONField(_("angka laporan"), default=dict, blank=True, editable=False)
+    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("berkas PDF"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="+", editable=False)
+    sha256 = models.CharField(_("SHA-256 berkas PDF"), max_length=64, blank=True, editable=False)
+    archived_at = models.DateTimeField(_("diarsipkan pada"), null=True, blank=True, editable=False)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("diajukan oleh"), null=True,
+                                     blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("disetujui oleh"), null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
+
+    ARCHIVE_FIELDS = ["figures", "document", "sha256", "archived_at", "submitted_by", "approved_by"]
+
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.SearchField("overview"),
+        index.SearchField("obstacles"),
+        index.SearchField("follow_up"),
+        index.FilterField("site"),
+        index.FilterField("period_kind"),
+        index.FilterField("period_start"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        verbose_name = _("laporan monev")
+        verbose_name_plural = _("laporan monev")
+        ordering = ["-period_start", "-period_end", "site"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "period_kind", "period_start", "period_end"],
+                                    name="unique_monev_report_period"),
+        ]
+
+    def __str__(self):
+        return self.title or str(self.period.label)
+
+    @property
+    def period(self):
+        if self.period_kind == periods.CUSTOM:
+            return periods.Period.custom(self.period_start, self.period_end or self.period_start)
+        return periods.Period.containing(self.period_kind, self.period_start)
+
+    @property
+    def is_archived(self):
+        return self.archived_at is not None
+
+    @property
+    def status_label(self):
+        if self.is_archived:
+            return _("Diarsipkan")
+        state = self.current_workflow_state
+        if state is not None and state.status == state.STATUS_IN_PROGRESS:
+            return _("Menunggu persetujuan Sekretaris")
+        if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+            return _("Perlu perbaikan")
+        return _("Draf")
+
+    def clean(self):
+        super().clean()
+        if not self.period_start:
+            return
+        if self.period_kind == periods.CUSTOM:
+            if not self.period_end:
+                raise ValidationError({"period_end": _("Isi akhir periode.")})
+            if self.period_end < self.period_start:
+                raise ValidationError({"period_end": _("Akhir periode tidak boleh sebelum awalnya.")})
+        self.normalise_period()
+        clash = MonevReport.objects.filter(site_id=self.site_id, period_kind=self.period_kind,
+                                           period_start=self.period_start, period_end=self.period_end)
+        if self.site_id and clash.exclude(pk=self.pk).exists():
+            raise ValidationError(_("Laporan monev untuk periode ini sudah ada."))
+
+    def normalise_period(self):
+        """Widen the chosen day to its whole month / quarter / semester / year, and title the report."""
+        if self.period_kind != periods.CUSTOM:
+            period = periods.Period.containing(self.period_kind, self.period_start)
+            self.period_start, self.period_end = period.start, period.end
+        self.title = str(_("Laporan Monev %(period)s") % {"period": self.period.label})
+
+    def save(self, *args, **kwargs):
+        if self.period_start:
+            self.normalise_period()
+        super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        # What the archive froze belongs to the object, not to any revision: keep it when a
+        # revision is restored or published.
+        obj = super().with_content_json(content)
+        for name in self.ARCHIVE_FIELDS:
+            field = self._meta.get_field(name)
+            setattr(obj, field.attname, getattr(self, field.attname))
+        return obj

@@ -5,10 +5,8 @@ look like a bot. Stored: page, day, count. Nothing about the reader.
 """
 
 import re
-from collections import Counter
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.utils import timezone
 
 from .models import PageViewDaily
@@ -26,22 +24,29 @@ def is_bot(user_agent):
     return not user_agent or bool(BOT_RE.search(user_agent))
 
 
+# Django's ORM cannot add to a counter on conflict (bulk_create's update_conflicts only overwrites),
+# so the upsert is written out; the syntax is the same on PostgreSQL and SQLite >= 3.24.
+UPSERT = (
+    "INSERT INTO {table} (site_id, page_id, date, views) VALUES (%s, %s, %s, %s) "
+    "ON CONFLICT (page_id, date) DO UPDATE SET views = {table}.views + excluded.views"
+)
+BATCH = 2000
+
+
 def add_views(site_id, page_id, day, count=1):
-    """Add `count` views to one page's counter for `day` (one UPDATE, an INSERT the first time)."""
-    updated = PageViewDaily.objects.filter(page_id=page_id, date=day).update(views=F("views") + count)
-    if updated:
-        return
-    try:
-        with transaction.atomic():
-            PageViewDaily.objects.create(site_id=site_id, page_id=page_id, date=day, views=count)
-    except IntegrityError:  # another request created today's row first
-        PageViewDaily.objects.filter(page_id=page_id, date=day).update(views=F("views") + count)
+    """Add `count` views to one page's counter for `day` (one statement, safe under concurrent requests)."""
+    add_many({(site_id, page_id, day): count})
 
 
 def add_many(counts):
-    """counts: {(site_id, page_id, date): views} from a batch import."""
-    for (site_id, page_id, day), views in counts.items():
-        add_views(site_id, page_id, day, views)
+    """counts: {(site_id, page_id, date): views}, e.g. from a log import; written in batches of upserts."""
+    sql = UPSERT.format(table=connection.ops.quote_name(PageViewDaily._meta.db_table))
+    rows = [(site_id, page_id, connection.ops.adapt_datefield_value(day), views)
+            for (site_id, page_id, day), views in counts.items() if views]
+    with transaction.atomic(), connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(sql, rows[start:start + BATCH])
+    return sum(row[3] for row in rows)
 
 
 def should_count(request, response):
@@ -60,7 +65,3 @@ def record(page, request, response):
         if site is not None:
             add_views(site.pk, page.pk, timezone.localdate())
 
-
-def tally(rows):
-    """Count (site_id, page_id, date) tuples into a Counter (used by the log import)."""
-    return Counter(rows)

@@ -1,6 +1,15 @@
+from django.urls import path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.log_actions import LogFormatter
+from wagtail.snippets.action_menu import PublishMenuItem
+from wagtail.snippets.models import register_snippet
 
-from . import pageviews
+from . import access, archive, pageviews
+from .archive_views import MonevReportViewSet
+from .models import MonevReport
+from .views import ExportView, ReportView
 
 
 @hooks.register("on_serve_page")
@@ -11,3 +20,54 @@ def count_page_view(next_serve_page):
         return response
 
     return serve
+
+
+# --- admin: Monev menu (Laporan, Arsip), report and export views, the archive snippet --------------------
+
+register_snippet(MonevReportViewSet)
+
+
+@hooks.register("register_admin_urls")
+def monev_admin_urls():
+    return [
+        path("monev/laporan/", ReportView.as_view(), name="monev_report"),
+        path("monev/laporan/unduh/<str:fmt>/", ExportView.as_view(), name="monev_report_export"),
+    ]
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return access.can_view(request.user)
+
+
+class ArchiveMenuItem(MenuItem):
+    def is_shown(self, request):
+        return any(request.user.has_perm(f"monev.{action}_monevreport") for action in ("view", "add", "change"))
+
+
+@hooks.register("register_admin_menu_item")
+def monev_menu():
+    return SubmenuMenuItem(_("Monev"), Menu(items=[
+        ReportMenuItem(_("Laporan"), reverse_lazy("monev_report"), name="monev-laporan", icon_name="table",
+                       order=100),
+        ArchiveMenuItem(_("Arsip"), reverse_lazy("wagtailsnippets_monev_monevreport:list"), name="monev-arsip",
+                        icon_name="folder-open-inverse", order=200),
+    ]), name="monev", icon_name="table", order=850)
+
+
+@hooks.register("construct_snippet_action_menu")
+def no_publish_button_on_monev_reports(menu_items, request, context):
+    # Archiving (publishing) a report happens only when the Sekretaris approves it in the workflow.
+    if context.get("model") is MonevReport:
+        menu_items[:] = [item for item in menu_items if not isinstance(item, PublishMenuItem)]
+
+
+@hooks.register("register_log_actions")
+def monev_log_actions(actions):
+    @actions.register_action(archive.ARCHIVE_ACTION)
+    class Archived(LogFormatter):
+        label = _("Laporan monev diarsipkan")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("Diarsipkan; SHA-256 PDF %(sha)s") % {"sha": data.get("sha256", "—")}
