@@ -50,3 +50,21 @@ def client_as(users):
         client.force_login(users[name])
         return client
     return make
+
+
+def pytest_collection_modifyitems(items):
+    """Give every transactional test (live_server, transactional_db) a serialized rollback.
+
+    A transactional test ends with a flush of every table, which would also
+    drop what migrations created (the page tree root, the SOP role groups, the
+    review workflow, the Mutu Baku standards) for every test after it. With a
+    serialized rollback Django restores that data instead.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        marked = marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+        uses = {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+        if marked or uses:
+            kwargs = dict(marker.kwargs) if marker else {}
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)

@@ -30,7 +30,7 @@ def browser():
         browser.close()
 
 
-def test_public_pages_and_admin_show_no_console_errors(live_server, transactional_db, browser, settings):
+def test_public_pages_and_admin_show_no_console_errors(live_server, browser, settings):
     from django.contrib.auth.models import Group
     from wagtail.models import Page, Site
 
