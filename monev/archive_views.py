@@ -82,7 +82,9 @@ class IndexView(snippet_views.IndexView):
 
 class CreateView(NoDirectPublishMixin, snippet_views.CreateView):
     def get_initial_form_instance(self):
-        instance = super().get_initial_form_instance()
+        instance = super().get_initial_form_instance() or self.model()
+        if self.request.method != "GET":
+            return instance
         # "Ajukan untuk diarsipkan" on the report page opens this form for that court and period.
         data = self.request.GET
         sites = access.visible_sites(self.request.user)

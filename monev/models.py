@@ -152,12 +152,13 @@ class MonevReport(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
 
     ARCHIVE_FIELDS = ["figures", "document", "sha256", "archived_at", "submitted_by", "approved_by"]
 
+    # Autocomplete on every text field: the admin listing's search box uses autocomplete only.
     search_fields = [
         index.SearchField("title"),
         index.AutocompleteField("title"),
-        index.SearchField("overview"),
-        index.SearchField("obstacles"),
-        index.SearchField("follow_up"),
+        index.AutocompleteField("overview"),
+        index.AutocompleteField("obstacles"),
+        index.AutocompleteField("follow_up"),
         index.FilterField("site"),
         index.FilterField("period_kind"),
         index.FilterField("period_start"),
