@@ -27,28 +27,21 @@ class SendBackForm(forms.Form):
     )
 
 
-class ApproveWithCommentForm(forms.Form):
-    comment = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea({"rows": 3}))
-
-
 class EditorialTask(AbstractGroupApprovalTask):
     workflow_step = None  # MutuBaku.workflow_step measured by this task
-    approve_label = _("Setujui")
 
     class Meta:
         abstract = True
 
     def get_actions(self, obj, user):
-        if user.is_superuser or self._user_in_groups(user):
-            return [
-                ("reject", _("Kembalikan ke Admin"), True),
-                ("approve", self.approve_label, False),
-                ("approve", _("Setujui dengan catatan"), True),
-            ]
-        return []
+        # Wagtail's own approve labels (and their translations); sending back is "Kembalikan ke Admin".
+        return [
+            (name, _("Kembalikan ke Admin") if name == "reject" else label, modal)
+            for name, label, modal in super().get_actions(obj, user)
+        ]
 
     def get_form_for_action(self, action):
-        return SendBackForm if action == "reject" else ApproveWithCommentForm
+        return SendBackForm if action == "reject" else super().get_form_for_action(action)
 
     def on_action(self, task_state, user, action_name, **kwargs):
         # The editor's own workflow route passes the modal's data unvalidated, so check again here.
@@ -92,7 +85,6 @@ class KoreksiRedakturTask(EditorialTask):
     """SOP B/C step 2: the Redaktur checks and corrects the draft (page and social media draft) in place."""
 
     workflow_step = KOREKSI
-    approve_label = _("Setujui, teruskan ke Kasubag PTIP")
 
     class Meta:
         verbose_name = _("tugas Koreksi Redaktur")
