@@ -177,14 +177,21 @@ def connect():
 
 
 def send_overdue_reminders(now=None):
-    """Periodic job: one reminder per open step that has run past its standard."""
+    """Periodic job: one reminder per open step that has run past its standard.
+
+    Review steps and drafts sent back to the Admin are tasks someone was given; a first draft
+    the Admin has not submitted yet is their own work in progress and gets no reminder.
+    """
+    from django.db.models import Q
+
     from editorial import durations
     from editorial.models import StepRecord
 
     now = now or timezone.now()
     schedules = {}
     sent = 0
-    for record in StepRecord.objects.open().filter(reminder_sent_at__isnull=True, standard_minutes__gt=0):
+    assigned = Q(task_state__isnull=False) | Q(returned=True)
+    for record in StepRecord.objects.open().filter(assigned, reminder_sent_at__isnull=True, standard_minutes__gt=0):
         schedule = schedules.setdefault(record.site_id, durations.schedule_for_site(record.site))
         if not durations.is_overdue(record, now, schedule):
             continue

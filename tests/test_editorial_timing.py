@@ -246,3 +246,20 @@ def test_kasubag_sets_the_courts_working_hours_and_holidays(court, client_as):
     assert response.status_code == 302
     assert Holiday.objects.get(date=datetime.date(2026, 12, 25)).site is None
     assert client_as("admin").get(url).status_code in (302, 403)
+
+
+def test_a_returned_draft_reminds_the_admin_but_a_first_draft_does_not(court, users, clock,
+                                                                       django_capture_on_commit_callbacks):
+    clock(wib(2, 9, 0))
+    first = NewsPageFactory(parent=court.news_index, title="Masih konsep", live=False)
+    first.save_revision(user=users["admin"])
+    returned = NewsPageFactory(parent=court.news_index, title="Dikembalikan", live=False)
+    state = submit(returned, users["admin"])
+    state.task.specific.on_action(state, users["redaktur"], "reject", comment="Perbaiki.")
+    mail.outbox.clear()
+
+    clock(wib(2, 11, 0))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_overdue_reminders() == 1
+    [message] = mail.outbox
+    assert message.to == [users["admin"].email] and "Dikembalikan" in message.subject
