@@ -36,6 +36,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     workdir = tempfile.mkdtemp(prefix="warta-bench-")
+    os.chmod(workdir, 0o755)  # nginx's workers run as another user; everything in here is throwaway
     os.environ.update({
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "WARTA_VAR_DIR": workdir,

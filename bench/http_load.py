@@ -2,6 +2,7 @@
 
 import http.client
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -48,6 +49,61 @@ def gunicorn(app, env, probe_path, host, workers=WORKERS):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"gunicorn {app} did not start")
             time.sleep(0.2)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+NGINX_CONF = """
+worker_processes {workers};
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log;
+events {{}}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {prefix}/tmp;
+    proxy_temp_path {prefix}/tmp;
+    fastcgi_temp_path {prefix}/tmp;
+    uwsgi_temp_path {prefix}/tmp;
+    scgi_temp_path {prefix}/tmp;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        index index.html index.xml;
+        location / {{ try_files $uri $uri/ =404; }}
+    }}
+}}
+"""
+
+
+def nginx_available():
+    return shutil.which("nginx") is not None and os.path.exists("/etc/nginx/mime.types")
+
+
+@contextmanager
+def nginx(root, workdir, probe_path, host, workers=WORKERS):
+    """Serve `root` with nginx (as docs/nginx-static.conf does, minus TLS) until the block ends."""
+    port = free_port()
+    prefix = os.path.join(workdir, "nginx")
+    os.makedirs(os.path.join(prefix, "tmp"), exist_ok=True)
+    conf = os.path.join(prefix, "nginx.conf")
+    with open(conf, "w") as handle:
+        handle.write(NGINX_CONF.format(workers=workers, prefix=prefix, port=port, root=root))
+    process = subprocess.Popen(["nginx", "-p", prefix, "-c", conf, "-g", "daemon off;"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if get(port, probe_path, host)[0] == 200:
+                    break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("nginx did not start")
+            time.sleep(0.1)
         yield port
     finally:
         process.terminate()

@@ -43,6 +43,7 @@ def describe():
         "sqlite": sqlite3.sqlite_version,
         "django": django.get_version(),
         "wagtail": wagtail.__version__,
+        "load": round(os.getloadavg()[0], 2),
     }
 
 
@@ -50,5 +51,6 @@ def markdown(info):
     return (
         f"Measured {info['date']} on {info['cpus']} CPU(s) ({info['cpu']}), {info['memory_gib']} GiB RAM, "
         f"{info['os']}; Python {info['python']}, SQLite {info['sqlite']}, Django {info['django']}, "
-        f"Wagtail {info['wagtail']}."
+        f"Wagtail {info['wagtail']}. Load average when the run started: {info['load']} (anything above 0 is "
+        f"other work sharing the CPUs)."
     )
