@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
 
@@ -66,8 +66,8 @@ class StepDurationReportView(ReportView):
         Column("page_type", label=_("Jenis")),
         Column("step", label=_("Langkah")),
         Column("actor", label=_("Pelaksana")),
-        DateColumn("started_at", label=_("Mulai")),
-        DateColumn("finished_at", label=_("Selesai")),
+        Column("started_display", label=_("Mulai")),
+        Column("finished_display", label=_("Selesai")),
         Column("duration", label=_("Durasi (jam kerja)")),
         Column("standard", label=_("Standar")),
         Column("met_label", label=_("Memenuhi standar")),

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
@@ -28,6 +29,10 @@ def _naive_local(value):
     return timezone.localtime(value).replace(tzinfo=None) if value else None
 
 
+def _display(value):
+    return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT") if value else ""
+
+
 def user_name(user):
     if user is None:
         return ""
@@ -47,6 +52,14 @@ class StepRow:
     elapsed_seconds: int
     standard_minutes: int
     outcome: str
+
+    @property
+    def started_display(self):
+        return _display(self.started_at)
+
+    @property
+    def finished_display(self):
+        return _display(self.finished_at)
 
     @property
     def started_local(self):
@@ -100,10 +113,11 @@ def build_rows(records, now=None):
         rows.append(StepRow(
             record=record,
             title=page.get_admin_display_title(),
-            page_type=str(page._meta.verbose_name),
+            page_type=capfirst(page._meta.verbose_name),
             step=record.get_step_display(),
             waits_on=user_name(record.actor) if not record.task_state_id else groups,
-            actor=user_name(record.actor),
+            # Who did it; for a review step still open, who it waits on.
+            actor=user_name(record.actor) or groups,
             started_at=record.started_at,
             finished_at=record.finished_at,
             elapsed_seconds=durations.elapsed_seconds(record, now, schedule),
