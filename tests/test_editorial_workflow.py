@@ -211,3 +211,28 @@ def test_scheduled_item_goes_live_only_with_publish_scheduled(court, users, clie
     page.refresh_from_db()
     assert page.live
     assert not PageLogEntry.objects.filter(page=page, action="warta.emergency_publish").exists()
+
+
+def test_a_second_court_gets_its_own_workflow_and_reviewers(court, users):
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+    from wagtail.models import Page
+
+    from editorial.workflow_setup import setup_court_workflow
+    from tests.factories import HomePageFactory, NewsIndexPageFactory, NewsPageFactory, UserFactory
+
+    other_home = HomePageFactory(parent=Page.get_first_root_node(), slug="pn-lain", title="PN Lain")
+    for role in ("Redaktur", "Kasubag PTIP"):
+        Group.objects.create(name=f"PN Lain - {role}")
+    setup_court_workflow(apps, other_home.pk, "PN Lain - ")
+    their_redaktur = UserFactory(username="redaktur-lain", groups=["PN Lain - Redaktur"])
+
+    page = NewsPageFactory(parent=NewsIndexPageFactory(parent=other_home, slug="berita-lain"), live=False)
+    page.save_revision(user=users["admin"])
+    workflow = page.get_workflow()
+    assert workflow.name == f"{WORKFLOW_NAME} — PN Lain"
+    assert court.news_index.get_workflow().name == WORKFLOW_NAME
+    workflow.start(page, users["admin"])
+    task = page.current_workflow_task
+    assert task.get_actions(page, users["redaktur"]) == []
+    assert [name for name, _label, _modal in task.get_actions(page, their_redaktur)] == ["reject", "approve", "approve"]
