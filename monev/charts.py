@@ -23,14 +23,16 @@ class Series:
     values: list
 
 
-def _nice_max(value, ticks=4):
-    """The smallest round axis maximum >= value whose quarter is a round number too."""
+def _nice_max(value, ticks=4, integer=False):
+    """The smallest round axis maximum >= value whose quarter is a round number too (whole for counts)."""
     if value <= 0:
         return ticks
     raw = value / ticks
     magnitude = 10 ** math.floor(math.log10(raw))
     for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 8, 10):
         tick = step * magnitude
+        if integer and not float(tick).is_integer():
+            continue
         if tick >= raw:
             break
     if value >= ticks and tick < 1:
@@ -83,8 +85,13 @@ def _legend(parts, series):
         x += 24 + 7 * len(s.name)
 
 
+def _top(series):
+    values = [v for s in series for v in s.values]
+    return _nice_max(max(values, default=0), integer=all(float(v).is_integer() for v in values))
+
+
 def line_chart(title, labels, series, description=""):
-    top_value = _nice_max(max((v for s in series for v in s.values), default=0))
+    top_value = _top(series)
     parts, plot_w, plot_h, step = _frame(title, description or title, labels, top_value)
     for i, s in enumerate(series):
         colour = PALETTE[i % len(PALETTE)]
@@ -102,7 +109,7 @@ def line_chart(title, labels, series, description=""):
 
 
 def bar_chart(title, labels, series, description=""):
-    top_value = _nice_max(max((v for s in series for v in s.values), default=0))
+    top_value = _top(series)
     parts, plot_w, plot_h, step = _frame(title, description or title, labels, top_value)
     group = step * 0.8
     bar_w = group / max(len(series), 1)

@@ -13,6 +13,8 @@ from . import present
 from ..periods import format_day
 
 logger = logging.getLogger(__name__)
+# WeasyPrint reports every layout step at INFO; keep the worker's log for what matters.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 def logo_data_uri(court):

@@ -213,19 +213,22 @@ def engagement_section(figures):
                               [[Cell(r["title"]), Cell(r["path"]), Cell(r["views"], INT)]
                                for r in web["top_items"]])))
     channels = social["channels"]
-    title = _("Keterlibatan per kanal media sosial")
+    title = _("Statistik kiriman per kanal media sosial")
     columns = [_("Kanal"), _("Platform"), _("Kiriman"), _("Tayangan"), _("Jangkauan"), _("Reaksi/suka"),
-               _("Komentar"), _("Bagikan/repost"), _("Simpan"), _("Klik"), _("Interaksi"),
-               _("Tingkat keterlibatan"), _("Interaksi 24 jam pertama"), _("Pengikut"), _("Perubahan pengikut")]
+               _("Komentar"), _("Bagikan/repost"), _("Simpan"), _("Klik")]
     rows = [[Cell(c["account"]), Cell(c["platform_label"]), Cell(c["posts"], INT), Cell(c["views"], INT),
              Cell(c["reach"], INT), Cell(c["reactions"], INT), Cell(c["comments"], INT), Cell(c["shares"], INT),
-             Cell(c["saves"], INT), Cell(c["clicks"], INT), Cell(c["interactions"], INT), Cell(c["rate"], PERCENT),
-             Cell(c["first_day_interactions"], INT), Cell(c["followers"], INT), Cell(c["followers_change"], INT)]
-            for c in channels]
+             Cell(c["saves"], INT), Cell(c["clicks"], INT)] for c in channels]
+    blocks.append(Block(Table(title, columns, rows)))
+    title = _("Keterlibatan dan pengikut per kanal media sosial")
+    columns = [_("Kanal"), _("Platform"), _("Kiriman"), _("Interaksi"), _("Tingkat keterlibatan"),
+               _("Interaksi 24 jam pertama"), _("Pengikut"), _("Perubahan pengikut")]
+    rows = [[Cell(c["account"]), Cell(c["platform_label"]), Cell(c["posts"], INT), Cell(c["interactions"], INT),
+             Cell(c["rate"], PERCENT), Cell(c["first_day_interactions"], INT), Cell(c["followers"], INT),
+             Cell(c["followers_change"], INT)] for c in channels]
     blocks.append(Block(
         Table(title, columns, rows),
         charts.bar_chart(title, [c["account"] for c in channels], [
-            Series(_("Kiriman"), [c["posts"] for c in channels]),
             Series(_("Interaksi"), [_n(c["interactions"]) for c in channels]),
             Series(_("Interaksi 24 jam pertama"), [_n(c["first_day_interactions"]) for c in channels]),
         ]),
