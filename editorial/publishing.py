@@ -4,8 +4,8 @@ Wagtail lets anyone with the "publish" page permission publish directly (the
 Kasubag PTIP has it, so that approving the last task can publish and so that
 they can unpublish). The SOP wants every item corrected by the Redaktur first,
 so direct publishing is refused to everyone but superusers on every route:
-the editor (create, edit, revert), bulk publish, copy-and-publish and the v3
-API. A superuser's direct publish is an emergency publish and gets its own
+the editor (create, edit, revert: the edit is kept as a draft), bulk publish,
+copy-and-publish and the v3 API. A superuser's direct publish is an emergency publish and gets its own
 audit log entry ("warta.emergency_publish").
 """
 
@@ -17,6 +17,7 @@ from wagtail.actions.create_page import CreatePageAction
 from wagtail.actions.edit_page import EditPageAction
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.admin import messages
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.log_actions import log
 from wagtail.models import PageLogEntry
 
@@ -25,6 +26,7 @@ from editorial.workflow_finish import is_publishing_via_workflow
 EMERGENCY_PUBLISH = "warta.emergency_publish"
 REFUSAL = _("Konten hanya dapat diterbitkan melalui alur redaksi: kirim ke Redaktur, lalu Kasubag PTIP "
             "menyetujuinya.")
+
 
 def may_publish_directly(user):
     return bool(user and user.is_active and user.is_superuser)
@@ -60,7 +62,7 @@ def refuse_direct_publish_on_create(request, parent_page, page_class):
 def refuse_bulk_publish(request, action_type, objects, action_class_instance):
     if action_type == "publish" and not may_publish_directly(request.user):
         messages.error(request, REFUSAL)
-        return redirect(request.GET.get("next") or "wagtailadmin_home")
+        return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")
     return None
 
 
