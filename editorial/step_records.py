@@ -18,10 +18,7 @@ from editorial.models.standards import MENYIAPKAN
 
 
 def _site(page):
-    try:
-        return page.get_site()
-    except Exception:  # a page outside every site (being moved, or its tree has no site)
-        return None
+    return page.get_site()  # None for a page outside every site: default working hours then
 
 
 def _close(record, finished_at, outcome, actor=None, page=None):

@@ -4,7 +4,7 @@ Both are group approval tasks (the groups are the court's Redaktur and Kasubag
 PTIP), so Wagtail's own machinery gives editor access and the workflow lock to
 the task's group only. What differs from Wagtail's GroupApprovalTask:
 
-- Indonesian action labels; "Kembalikan ke Admin" needs a comment.
+- Sending back is labelled "Kembalikan ke Admin" and needs a comment.
 - A send-back at any step returns the item to the Admin, and the next
   submission starts again at the first step (the Redaktur): Wagtail would
   resume at the step that rejected it.
