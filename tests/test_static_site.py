@@ -97,7 +97,7 @@ def newsroom(court):
             date=datetime.date(2026, 10, 1) + datetime.timedelta(days=number),
             category=kegiatan if number % 2 else layanan,
         )
-        page.tags.add("layanan-publik" if number % 2 else "sidang")
+        page.tags.add("layanan-publik" if number % 2 else "sidang", "pengadilan")
         if number == 0:
             page.hero_image = image
             page.hero_alt = "Hakim memimpin sidang keliling"
@@ -225,7 +225,7 @@ def test_kasubag_approval_updates_exactly_the_affected_files(static_site, court,
                                                              client_as, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         page = submit_news_as_admin(client_as("admin"), court, newsroom.kegiatan,
-                                    "Sidang keliling di Kecamatan Maju", tags="sidang-keliling")
+                                    "Sidang keliling di Kecamatan Maju", tags="sidang-keliling, pengadilan")
         approve(client_as("redaktur"), page)  # Koreksi Redaktur: nothing is public yet
     assert not Page.objects.get(pk=page.pk).live
     before = snapshot(static_site)
@@ -246,6 +246,7 @@ def test_kasubag_approval_updates_exactly_the_affected_files(static_site, court,
         "berita/index.html", "berita/halaman/2/index.html",  # the index, whose items all moved one place
         "berita/kategori/kegiatan/index.html",  # its category
         "berita/tag/sidang-keliling/index.html",  # its (new) tag
+        "berita/tag/pengadilan/index.html", "berita/tag/pengadilan/halaman/2/index.html",  # and the other
         "feed/rss/index.xml", "feed/atom/index.xml", "sitemap.xml",
     } <= changed
     # Untouched: other listings and pages that do not show it.
@@ -300,6 +301,20 @@ def test_moving_and_deleting_pages(static_site, court, newsroom, settings, tmp_p
     assert not (static_site / "arsip").exists()
     assert "Arsip berita" not in html(static_site, "index.html")
     assert_matches_full_build(settings, court, static_site, tmp_path / "again")
+
+
+@pytest.mark.parametrize("full_build_after", [300, 3], ids=["incremental", "falls-back-to-full-build"])
+def test_renaming_a_section_moves_all_its_pages(static_site, court, newsroom, settings, tmp_path, monkeypatch,
+                                               full_build_after, django_capture_on_commit_callbacks):
+    monkeypatch.setattr("publishers.website.builder.FULL_BUILD_AFTER", full_build_after)
+    index = court.news_index.specific
+    index.slug = "kabar"
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(index)
+    assert not (static_site / "berita").exists()
+    assert "Berita nomor 7" in html(static_site, "kabar/berita-7/index.html")
+    assert 'href="/kabar/kategori/kegiatan/"' in html(static_site, "kabar/index.html")
+    assert_matches_full_build(settings, court, static_site, tmp_path)
 
 
 def test_crash_between_render_and_rename_keeps_the_old_file(static_site, court, newsroom, client_as, settings,

@@ -40,6 +40,8 @@ SKIP_PREFIXES = ("#", "mailto:", "tel:", "javascript:", "data:")
 # Queue priorities: the changed page first, so that its own file is out soonest.
 FIRST, NEAR, LINKED, DEPENDENT, LATER = range(5)
 RENDERED_KINDS = ("page", "listing", "extra", "error")
+# A sync that has to redo more pages than this (a moved section) does a full build instead.
+FULL_BUILD_AFTER = 300
 
 
 @dataclass
@@ -257,6 +259,11 @@ class SiteBuilder:
             if page_id in handled:
                 continue
             handled.add(page_id)
+            if len(handled) > FULL_BUILD_AFTER:
+                # A whole section moved or went offline: one pass over the site is cheaper.
+                self._reset()
+                self._build_all()
+                return
             old = self.state.page(page_id)
             page = next(iter(self._live_pages([page_id])), None) if page_id in self.url_of else None
             new = self._describe(page) if page else None
