@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 from monev import report, sample_year
@@ -150,9 +149,15 @@ def second_court(hostname):
 
 def compute_counting_queries(site, period):
     report.compute(site, period)  # first run creates the court's settings rows; count the next one
-    with CaptureQueriesContext(connection) as queries:
+    statements = []
+
+    def count(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
         figures = report.compute(site, period)
-    return figures, len(queries)
+    return figures, len(statements)
 
 
 def check_report(figures, ledger, period):
@@ -224,7 +229,7 @@ def test_a_year_of_data_reports_the_hand_computed_figures_in_constant_queries(co
 
     figures, year_queries = compute_counting_queries(court.site, year)
     assert year_queries == small_queries  # the same queries for 20 items as for 500
-    assert year_queries <= 30
+    assert 10 < year_queries <= 30
     pub, total_views, per_month = check_report(figures, ledger, year)
     assert figures["publication"]["by_bucket"] == pub["by_month"]
     assert figures["website"]["by_bucket"] == [per_month[m] for m in range(1, 13)]
