@@ -345,6 +345,29 @@ def test_crash_between_render_and_rename_keeps_the_old_file(static_site, court, 
     assert_matches_full_build(settings, court, static_site, tmp_path)
 
 
+def test_court_settings_change_rebuilds_every_page(static_site, court, client_as, settings, tmp_path,
+                                                   django_capture_on_commit_callbacks):
+    kasubag = client_as("kasubag")
+    url = reverse("wagtailsettings:edit", args=("cms", "courtsettings", court.site.pk))
+    form = querydict_from_html(kasubag.get(url).content.decode(), form_id="w-editor-form")
+    form["court_name"] = "Pengadilan Negeri Uji Kelas IA"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert kasubag.post(url, form).status_code == 302
+    for page in ("index.html", "berita/berita-9/index.html", "berita/tag/sidang/index.html", "404.html"):
+        assert "Pengadilan Negeri Uji Kelas IA" in html(static_site, page), page
+    assert_matches_full_build(settings, court, static_site, tmp_path)
+
+
+def test_nightly_rebuild_catches_changes_no_signal_reports(static_site, court, newsroom):
+    from cms.scheduling import run_job
+
+    # An edit that bypasses Wagtail's publishing (as a data fix in the shell would).
+    Page.objects.filter(pk=newsroom.items[3].pk).update(title="Judul yang diperbaiki langsung")
+    assert "Judul yang diperbaiki langsung" not in html(static_site, "berita/berita-3/index.html")
+    assert run_job("static_site_nightly_rebuild")
+    assert "Judul yang diperbaiki langsung" in html(static_site, "berita/berita-3/index.html")
+
+
 # frontend cache
 
 
