@@ -29,7 +29,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Min
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -57,7 +58,8 @@ def confirm_delay():
 
 
 def max_failures():
-    return _setting("WARTA_SOCIAL_MAX_FAILURES", 8)
+    """Failures in a row, without progress, before a person is asked (with the backoff: about 8 hours)."""
+    return _setting("WARTA_SOCIAL_MAX_FAILURES", 12)
 
 
 def backoff(failures, retry_after=None, rng=None):
@@ -133,20 +135,39 @@ def enqueue(ids, run_after=None):
 # The worker --------------------------------------------------------------------------------------
 
 def due_ids(now=None, limit=500):
+    """Open deliveries whose time has come, leaving out accounts a platform asked us to leave alone."""
+    return [pk for pk, _account in _due(now, limit)]
+
+
+def _due(now=None, limit=500):
     now = now or timezone.now()
     return list(
         SocialDelivery.objects.filter(status__in=OPEN_STATUSES, next_attempt_at__lte=now)
-        .order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit]
+        .exclude(account__paused_until__gt=now)
+        .order_by("next_attempt_at", "pk").values_list("pk", "account_id")[:limit]
     )
+
+
+def next_due():
+    """When the next open delivery may run (its own time or its account's pause, whichever is later)."""
+    rows = SocialDelivery.objects.filter(status__in=OPEN_STATUSES, next_attempt_at__isnull=False).annotate(
+        runs_at=Greatest("next_attempt_at", Coalesce("account__paused_until", "next_attempt_at")))
+    return rows.aggregate(at=Min("runs_at"))["at"]
 
 
 def run_due(now=None, limit=500, rng=None):
     """Process every delivery that is due (retries, crashed workers, unclear posts). Returns how many."""
     now = now or timezone.now()
-    ids = due_ids(now, limit)
-    for pk in ids:
+    paused = set()
+    done = 0
+    for pk, account_id in _due(now, limit):
+        if account_id in paused:
+            continue  # the platform asked for a pause during this run
         process(pk, now=now, rng=rng)
-    return len(ids)
+        done += 1
+        if SocialAccount.objects.filter(pk=account_id, paused_until__gt=now).exists():
+            paused.add(account_id)
+    return done
 
 
 def process(delivery_id, now=None, rng=None):
@@ -201,15 +222,20 @@ def claim(delivery_id, now):
         ).update(**changes)
         if taken != 1:
             return None
-    delivery.refresh_from_db()
+    if mode == "send":
+        changes.update(attempts=delivery.attempts + 1)
+    for name, value in changes.items():
+        setattr(delivery, name, value)
     return delivery, mode
 
 
 def _send(delivery, channel, now, rng):
+    before = dict(delivery.prepared)
     try:
         channel.prepare(delivery)
     except DeliveryError as error:
-        return _step_failed(delivery, channel, error, now, rng, irreversible=False)
+        return _step_failed(delivery, channel, error, now, rng, irreversible=False,
+                            progressed=delivery.prepared != before)
     except Exception as exc:  # a bug or a broken image file: nothing went out, so retrying is safe
         logger.exception("preparing social delivery %s failed", delivery.pk)
         error = DeliveryError(ErrorKind.TRANSIENT, _("Persiapan kiriman gagal: %(error)s") % {
@@ -262,14 +288,15 @@ def _confirm(delivery, channel, now, rng):
     return S.PENDING
 
 
-def _step_failed(delivery, channel, error, now, rng, irreversible):
+def _step_failed(delivery, channel, error, now, rng, irreversible, progressed=False):
     _apply_pause(channel, now)
     if error.reconnect:
         SocialAccount.objects.filter(pk=delivery.account_id).update(needs_reconnect=True, last_error=error.message)
     common = {"prepared": delivery.prepared, "error_message": error.message, "error_detail": error.detail}
     if error.kind == ErrorKind.PERMANENT:
         return _fail(delivery, now, error, **common)
-    failures = delivery.failures_in_row + 1
+    # Count failures in a row without progress: a step that got further (an upload kept) starts again at one.
+    failures = 1 if progressed else delivery.failures_in_row + 1
     if error.kind == ErrorKind.AMBIGUOUS and irreversible:
         _owned_update(delivery, status=S.IN_FLIGHT, failures_in_row=failures,
                       next_attempt_at=now + max(confirm_delay(), backoff(failures, error.retry_after, rng)), **common)

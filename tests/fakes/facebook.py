@@ -7,7 +7,7 @@ import secrets
 from urllib.parse import urlencode
 
 from .base import Problem, Response
-from .graph import MB, GraphFake, graph_error
+from .graph import MB, GraphFake, graph_error, paged
 
 
 class FacebookFake(GraphFake):
@@ -155,11 +155,12 @@ class FacebookFake(GraphFake):
     def published_posts(self, request, page):
         self.page_for(request, page)
         since = int(request.query.get("since", 0))
-        limit = int(request.query.get("limit", 25))
-        posts = [p for p in reversed(self.posts) if p["id"].startswith(f"{page}_") and p["created_time"] >= since]
+        until = int(request.query.get("until", 2**40))
+        posts = [p for p in reversed(self.posts)
+                 if p["id"].startswith(f"{page}_") and since <= p["created_time"] <= until]
         data = [{"id": p["id"], "message": p["message"], "permalink_url": self.permalink(p["id"]),
-                 "created_time": p["created_time"]} for p in posts[:limit]]
-        return Response(200, {"data": data, "paging": {}})
+                 "created_time": p["created_time"]} for p in posts]
+        return Response(200, paged(request, data))
 
     def delete_post(self, request, post):
         self.authenticate(request)

@@ -39,6 +39,20 @@ class MetaTokens:
         return str(next(self.ids))
 
 
+def paged(request, items, default_limit=25):
+    """A Graph API list page with cursor paging (``after``), as Meta returns it."""
+    limit = int(request.query.get("limit", default_limit))
+    start = int(request.query.get("after", 0))
+    chunk = items[start:start + limit]
+    body = {"data": chunk}
+    if start + limit < len(items):
+        body["paging"] = {"cursors": {"before": str(start), "after": str(start + limit)},
+                          "next": f"{request.url.split('?')[0]}?after={start + limit}"}
+    else:
+        body["paging"] = {"cursors": {"before": str(start), "after": str(start + len(chunk))}}
+    return body
+
+
 def graph_error(status, message, code, subcode=None, *, transient=False, headers=None):
     error = {"message": message, "type": "OAuthException", "code": code, "fbtrace_id": secrets.token_hex(6)}
     if subcode:
@@ -56,6 +70,7 @@ class GraphFake(FakePlatform):
         self.app_id, self.app_secret = tokens.app_id, tokens.app_secret
         super().__init__(clock)
         self.usage_percent = 5  # what X-App-Usage reports
+        self.fetched = {}
         self.route("GET", r"/debug_token", self.debug_token)
         self.routes.insert(0, self.routes.pop())  # before the catch-all node routes
 
@@ -101,7 +116,13 @@ class GraphFake(FakePlatform):
         return {"X-App-Usage": json.dumps({"call_count": self.usage_percent, "total_time": 1, "total_cputime": 1})}
 
     def fetch_image(self, url, *, jpeg_only):
-        """Download the image like Meta does; raise the platform's error if it cannot be used."""
+        """Download the image like Meta does; raise the platform's error if it cannot be used.
+
+        A URL already fetched and checked is not decoded again (renditions never change), which keeps
+        the 200-item test fast; the first fetch of every URL is real."""
+        cached = self.fetched.get((url, jpeg_only))
+        if cached:
+            return cached
         try:
             response = requests.get(url, timeout=5)
         except requests.RequestException:
@@ -118,6 +139,7 @@ class GraphFake(FakePlatform):
             raise Problem(self.invalid_media_response())
         if len(content) > self.image_limit:
             raise Problem(self.too_large_response())
+        self.fetched[(url, jpeg_only)] = (image, content)
         return image, content
 
     def fetch_failed_response(self):

@@ -4,7 +4,7 @@ import itertools
 import re
 
 from .base import Problem, Response, bearer_token
-from .graph import GraphFake, graph_error
+from .graph import GraphFake, graph_error, paged
 
 HASHTAG = re.compile(r"(?<!\w)#\w+")
 
@@ -112,10 +112,9 @@ class InstagramFake(GraphFake):
 
     def list_media(self, request, ig):
         self.account_for(request, ig)
-        limit = int(request.query.get("limit", 25))
-        items = [m for m in reversed(self.media) if m["ig"] == ig][:limit]
-        return Response(200, {"data": [{"id": m["id"], "caption": m["caption"], "permalink": m["permalink"],
-                                        "timestamp": int(m["timestamp"])} for m in items]})
+        items = [{"id": m["id"], "caption": m["caption"], "permalink": m["permalink"],
+                  "timestamp": int(m["timestamp"])} for m in reversed(self.media) if m["ig"] == ig]
+        return Response(200, paged(request, items))
 
     def insights(self, request, node):
         self.authenticate(request)

@@ -269,18 +269,23 @@ class XFake(FakePlatform):
         user_id = self.authenticate(request)
         if user_id != user:
             return problem(403, "Forbidden", "Not allowed")
-        start = request.query.get("start_time")
+        start, end = request.query.get("start_time"), request.query.get("end_time")
         since = datetime.fromisoformat(start.replace("Z", "+00:00")).timestamp() if start else 0
+        until = datetime.fromisoformat(end.replace("Z", "+00:00")).timestamp() if end else 2**40
         limit = int(request.query.get("max_results", 10))
-        items = [t for t in reversed(self.tweets) if t["user_id"] == user and t["created"] >= since][:limit]
+        offset = int(request.query.get("pagination_token") or 0)
+        matching = [t for t in reversed(self.tweets) if t["user_id"] == user and since <= t["created"] <= until]
+        items = matching[offset:offset + limit]
+        meta = {"result_count": len(items)}
+        if offset + limit < len(matching):
+            meta["next_token"] = str(offset + limit)
         data = []
         for tweet in items:
             entry = {"id": tweet["id"], "text": tweet["text"], "edit_history_tweet_ids": [tweet["id"]]}
             if tweet["media_keys"]:
                 entry["attachments"] = {"media_keys": tweet["media_keys"]}
             data.append(entry)
-        return Response(200, {"data": data, "meta": {"result_count": len(data)}} if data else
-                        {"meta": {"result_count": 0}})
+        return Response(200, {"data": data, "meta": meta} if data else {"meta": meta})
 
     def delete_tweet(self, request, tweet):
         user_id = self.authenticate(request)

@@ -21,6 +21,7 @@ from .http import ApiClient
 
 # How far back to look for our post when confirming (posts appear with their creation time).
 CONFIRM_WINDOW = timedelta(minutes=10)
+MAX_PAGES = 10
 POST_METRICS = "post_total_media_view_unique,post_reactions_by_type_total,post_clicks"
 
 
@@ -93,11 +94,12 @@ class FacebookChannel(GraphChannel):
             return ""
 
     def confirm(self, delivery):
-        since = (delivery.in_flight_at or delivery.created_at) - CONFIRM_WINDOW
-        data = self.client.call("GET", f"{self.page_id}/published_posts", params={
-            "fields": "id,message,permalink_url,created_time", "since": int(since.timestamp()), "limit": 100,
-        })
-        for post in data.get("data", []):
+        """Look for our message among the Page's posts made around the time of the call."""
+        moment = delivery.in_flight_at or delivery.created_at
+        params = {"fields": "id,message,permalink_url,created_time", "limit": 100,
+                  "since": int((moment - CONFIRM_WINDOW).timestamp()),
+                  "until": int((moment + CONFIRM_WINDOW).timestamp())}
+        for post in graph_pages(self.client, f"{self.page_id}/published_posts", params):
             if (post.get("message") or "").strip() == delivery.text.strip():
                 return ConfirmResult(Confirmation.POSTED, Posted(str(post["id"]), post.get("permalink_url", "")))
         return ConfirmResult(Confirmation.NOT_POSTED)
@@ -108,6 +110,20 @@ class FacebookChannel(GraphChannel):
     def fetch_metrics(self, delivery):
         data = self.client.call("GET", f"{delivery.platform_post_id}/insights", params={"metric": POST_METRICS})
         return insights(data)
+
+
+def graph_pages(client, path, params, max_pages=MAX_PAGES):
+    """Items of a Graph API list, following the ``after`` cursor (a busy account has more than one page)."""
+    params = dict(params)
+    for _page in range(max_pages):
+        data = client.call("GET", path, params=params)
+        yield from data.get("data", [])
+        after = ((data.get("paging") or {}).get("cursors") or {}).get("after")
+        if not after or not (data.get("paging") or {}).get("next"):
+            return
+        params["after"] = after
+    # More posts than we read: the caller cannot conclude "not posted" from what it saw.
+    raise DeliveryError(ErrorKind.TRANSIENT, _("Terlalu banyak kiriman untuk diperiksa sekaligus."))
 
 
 def checked_image_url(channel, delivery):

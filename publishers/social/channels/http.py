@@ -9,6 +9,7 @@ irreversible call is AMBIGUOUS and must be confirmed with the platform first.
 
 import logging
 import re
+import threading
 
 import requests
 from django.conf import settings
@@ -19,6 +20,16 @@ from .base import DeliveryError, ErrorKind
 logger = logging.getLogger(__name__)
 
 SAFE_CONNECTION_ERRORS = ("NewConnectionError", "NameResolutionError", "ConnectTimeoutError")
+_local = threading.local()
+
+
+def shared_session():
+    """One requests.Session per worker thread, so calls to a platform reuse their connections."""
+    session = getattr(_local, "session", None)
+    if session is None:
+        session = _local.session = requests.Session()
+        session.headers["User-Agent"] = "Warta/1.0 (+court publishing)"
+    return session
 
 
 def redact(text, secrets):
@@ -57,10 +68,9 @@ class ApiClient:
                  on_response=None):
         self.channel = channel
         self.base_url = base_url.rstrip("/")
-        self.session = requests.Session()
-        self.session.auth = auth
-        self.session.headers.update(headers or {})
-        self.session.headers["User-Agent"] = "Warta/1.0 (+court publishing)"
+        # Credentials travel per request; the pooled session is shared by every account.
+        self.auth = auth
+        self.headers = dict(headers or {})
         self.secrets = [s for s in secrets if s]
         self.interpret = interpret
         self.on_response = on_response
@@ -75,8 +85,10 @@ class ApiClient:
     def call(self, method, path, *, irreversible=False, expect_json=True, **kwargs):
         url = self.url(path)
         shown = redact(url.split("?")[0], self.secrets)
+        headers = {**self.headers, **(kwargs.pop("headers", None) or {})}
         try:
-            response = self.session.request(method, url, timeout=self.timeout, **kwargs)
+            response = shared_session().request(method, url, timeout=self.timeout, auth=self.auth, headers=headers,
+                                                **kwargs)
         except requests.exceptions.RequestException as exc:
             ambiguous = irreversible and _left_the_building(exc)
             logger.warning("%s %s failed: %s", method, shown, type(exc).__name__)

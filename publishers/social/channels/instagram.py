@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from publishers import platform_rules
 
 from .base import Confirmation, ConfirmResult, DeliveryError, ErrorKind, Posted
-from .facebook import GraphChannel, checked_image_url, insights
+from .facebook import GraphChannel, checked_image_url, graph_pages, insights
 
 # Containers expire after 24 hours; stop reusing one a little before that.
 CONTAINER_LIFETIME = timedelta(hours=23)
@@ -111,11 +111,14 @@ class InstagramChannel(GraphChannel):
         return ConfirmResult(Confirmation.NOT_POSTED)  # FINISHED or IN_PROGRESS: not published yet
 
     def _find_post(self, delivery):
-        data = self.client.call("GET", f"{self.ig_user_id}/media",
-                                params={"fields": "id,caption,permalink,timestamp", "limit": 50})
-        for item in data.get("data", []):
-            if (item.get("caption") or "").strip() == delivery.text.strip():
-                return Posted(str(item["id"]), item.get("permalink", ""))
+        """The published media's id and link (the container only says PUBLISHED)."""
+        try:
+            for item in graph_pages(self.client, f"{self.ig_user_id}/media",
+                                    {"fields": "id,caption,permalink,timestamp", "limit": 50}, max_pages=4):
+                if (item.get("caption") or "").strip() == delivery.text.strip():
+                    return Posted(str(item["id"]), item.get("permalink", ""))
+        except DeliveryError:
+            pass
         return None
 
     def remove(self, delivery):

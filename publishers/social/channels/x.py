@@ -23,6 +23,7 @@ from .base import Channel, Confirmation, ConfirmResult, DeliveryError, ErrorKind
 from .http import ApiClient
 
 CONFIRM_WINDOW = timedelta(minutes=10)
+MAX_PAGES = 10
 URL_RE = re.compile(r"https?://\S+")
 
 
@@ -134,18 +135,24 @@ class XChannel(Channel):
         return f"https://x.com/{handle}/status/{post_id}"
 
     def confirm(self, delivery):
-        since = (delivery.in_flight_at or delivery.created_at) - CONFIRM_WINDOW
-        data = self.client.call("GET", f"2/users/{self.account.external_id}/tweets", params={
-            "max_results": 100, "start_time": since.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "tweet.fields": "created_at,attachments",
-        })
+        """Look for our upload's media key (or our text) among the account's posts around the time of the call."""
+        moment = delivery.in_flight_at or delivery.created_at
+        params = {"max_results": 100, "tweet.fields": "created_at,attachments",
+                  "start_time": (moment - CONFIRM_WINDOW).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                  "end_time": (moment + CONFIRM_WINDOW).strftime("%Y-%m-%dT%H:%M:%SZ")}
         media_key = delivery.prepared.get("media_key")
         wanted = normalise(delivery.text)
-        for tweet in data.get("data", []):
-            keys = (tweet.get("attachments") or {}).get("media_keys", [])
-            if (media_key and media_key in keys) or (not media_key and normalise(tweet.get("text")) == wanted):
-                return ConfirmResult(Confirmation.POSTED, Posted(str(tweet["id"]), self.permalink(tweet["id"])))
-        return ConfirmResult(Confirmation.NOT_POSTED)
+        for _page in range(MAX_PAGES):
+            data = self.client.call("GET", f"2/users/{self.account.external_id}/tweets", params=params)
+            for tweet in data.get("data", []):
+                keys = (tweet.get("attachments") or {}).get("media_keys", [])
+                if (media_key and media_key in keys) or (not media_key and normalise(tweet.get("text")) == wanted):
+                    return ConfirmResult(Confirmation.POSTED, Posted(str(tweet["id"]), self.permalink(tweet["id"])))
+            next_token = (data.get("meta") or {}).get("next_token")
+            if not next_token:
+                return ConfirmResult(Confirmation.NOT_POSTED)
+            params["pagination_token"] = next_token
+        raise DeliveryError(ErrorKind.TRANSIENT, _("Terlalu banyak kiriman X untuk diperiksa sekaligus."))
 
     def remove(self, delivery):
         self.client.call("DELETE", f"2/tweets/{delivery.platform_post_id}", irreversible=True)
