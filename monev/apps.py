@@ -8,6 +8,10 @@ class MonevConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from monev import archive
+        from cms.scheduling import register_job
+        from monev import archive, social_collect
 
         archive.connect()
+        # Snapshots fall due at day 1 / 7 / 28 after posting: hourly is close enough, and spreads the calls.
+        register_job("monev_social_metrics", social_collect.collect, minute="20")
+        register_job("monev_followers", social_collect.record_followers, hour="5", minute="40")

@@ -67,7 +67,7 @@ def social(site, window, previous_window):
     followers = follower_change(site, window)
 
     channels = []
-    for key in sorted(set(posts) | set(totals), key=lambda k: (str(PLATFORM_LABELS.get(k[0], k[0])), k[1])):
+    for key in sorted(set(posts) | set(totals) | set(followers), key=lambda k: (str(PLATFORM_LABELS.get(k[0], k[0])), k[1])):
         row = totals.get(key, {})
         entry = _account(*key)
         entry.update(
