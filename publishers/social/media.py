@@ -72,3 +72,15 @@ def image_errors_for_page(page, kinds):
             break
         errors.extend(rendition_errors(rendition, kind))
     return {field: errors} if errors else {}
+
+
+def edit_time_errors(page):
+    """What the page's clean() should refuse for the social image, for the platforms the court has connected."""
+    from publishers.models import SocialAccount
+
+    site = page.get_site() if page.pk and page.url_path else None
+    accounts = SocialAccount.objects.usable()
+    if site is not None:
+        accounts = accounts.for_site(site)
+    kinds = sorted(set(accounts.values_list("platform", flat=True)))
+    return image_errors_for_page(page, kinds)
