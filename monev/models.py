@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
@@ -208,6 +209,8 @@ class MonevReport(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
             if self.period_end < self.period_start:
                 raise ValidationError({"period_end": _("Akhir periode tidak boleh sebelum awalnya.")})
         self.normalise_period()
+        if self.period_start > timezone.localdate():
+            raise ValidationError({"period_start": _("Periode ini belum dimulai.")})
         clash = MonevReport.objects.filter(site_id=self.site_id, period_kind=self.period_kind,
                                            period_start=self.period_start, period_end=self.period_end)
         if self.site_id and clash.exclude(pk=self.pk).exists():
