@@ -93,7 +93,8 @@ def _measure_serving(ctx, court, output, seconds):
     path = page.url_path[len(court.home.url_path) - 1:]
     title = page.title.encode()
     host = data.HOSTNAME
-    env = {"DJANGO_SETTINGS_MODULE": "bench.settings", "WARTA_BENCH_STATIC_ROOT": str(output / conf.site_key(court.site))}
+    env = {"DJANGO_SETTINGS_MODULE": "bench.settings",
+           "WARTA_BENCH_STATIC_ROOT": str(output / conf.site_key(court.site))}
     results = {}
     concurrency = 4
     for label, app in (("static", "bench.static_wsgi:application"), ("dynamic", "cms.wsgi:application")):
@@ -193,7 +194,8 @@ def _approve_and_wait(ctx, people, page, site_dir, label, revision=None):
     written = sum(report["written"] for report in reports or [])
     outcome = {"request": approved - started, "file": file_at - started, "done": done_at - started,
                "written": written, "status": result.status if result else "?"}
-    ctx.log(f"approval ({label}): file after {outcome['file']:.2f} s, all {written} files after {outcome['done']:.2f} s")
+    ctx.log(f"approval ({label}): file after {outcome['file']:.2f} s, "
+            f"all {written} files after {outcome['done']:.2f} s")
     return outcome
 
 
@@ -204,6 +206,11 @@ def _wait_for(condition, timeout=600, step=0.005):
             raise TimeoutError("the static file was not updated in time")
         time.sleep(step)
     return time.monotonic()
+
+
+def _latency_row(label, outcome):
+    return (f"| {label} | {outcome['request']:.2f} s | **{outcome['file']:.2f} s** | {outcome['done']:.1f} s "
+            f"| {outcome['written']:,} |")
 
 
 def _markdown(ctx, builds, rebuild, serving, approval):
@@ -249,8 +256,8 @@ view, task queued on commit, `db_worker` polling every {approval['interval']} s)
 
 | change | approval request | page's file updated | all affected files done | files written |
 |---|---:|---:|---:|---:|
-| new news item | {new['request']:.2f} s | **{new['file']:.2f} s** | {new['done']:.1f} s | {new['written']:,} |
-| correction of a published item's body | {correction['request']:.2f} s | **{correction['file']:.2f} s** | {correction['done']:.1f} s | {correction['written']:,} |
+{_latency_row("new news item", new)}
+{_latency_row("correction of a published item's body", correction)}
 
 The page itself is rendered first. A new item shifts every page of the news index's pagination by
 one place and appears in the "Berita lainnya" box of the news in its category, so those files are

@@ -126,7 +126,8 @@ def submit_news_as_admin(client, court, category, title, tags="sidang"):
         "category": str(category.pk), "tags": tags, "lead": "Pengadilan menggelar sidang keliling.",
         "social_caption": "Sidang keliling hari ini.", "action-submit": "1",
     })
-    form.update(nested_form_data({"body": streamfield([("paragraph", rich_text("<p>Sidang dimulai pukul 09.00.</p>"))])}))
+    body = streamfield([("paragraph", rich_text("<p>Sidang dimulai pukul 09.00.</p>"))])
+    form.update(nested_form_data({"body": body}))
     response = client.post(url, form)
     assert response.status_code == 302, (response.context["form"].errors.as_json() if response.context else response)
     return Page.objects.get(slug="sidang-keliling-kecamatan-maju").specific

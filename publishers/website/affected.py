@@ -59,7 +59,7 @@ def rank_dependents(old, new):
     categories = {json.loads(rank["fields"]).get("category_id") for rank in ranks} - {None}
     siblings = NewsPage.objects.live().public().filter(_children_q(parents))
     small = (
-        siblings.exclude(category=None).values("category_id").annotate(n=Count("pk"))
+        siblings.exclude(category=None).order_by().values("category_id").annotate(n=Count("pk"))
         .filter(n__lte=RELATED_FALLBACK_MAX).values_list("category_id", flat=True)
     )
     wanted = siblings.filter(Q(category_id__in=categories) | Q(category=None) | Q(category_id__in=list(small)))

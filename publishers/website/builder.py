@@ -287,7 +287,7 @@ class SiteBuilder:
                 if page is not None:
                     work.extend(pk for pk, path in self.tree_path_of.items() if path.startswith(page.path))
             for url in {record.url for record in (old, new) if record}:
-                for prefix in _url_prefixes(url):
+                for prefix in urlscheme.url_prefixes(url):
                     self._enqueue(self._page_target(self.page_at.get(prefix)), NEAR)
             if old:
                 # The listings it appeared in before (its old category and tags).
@@ -525,12 +525,6 @@ class SiteBuilder:
     def _public_urls(self, target):
         """Public URLs showing this target: its static path and its dynamic URL (for frontend caches)."""
         return {self.public_origin + target.path, self.public_origin + target.request_url}
-
-
-def _url_prefixes(url):
-    """'/berita/x/' -> ['/', '/berita/'] (the URLs of its ancestors within the site)."""
-    parts = url.strip("/").split("/")
-    return ["/" + "/".join(parts[:i]) + ("/" if i else "") for i in range(len(parts))] if url != "/" else []
 
 
 # A feed whose items carry no dates gets the time of rendering as its build time

@@ -12,11 +12,13 @@ to with their pagination, the feeds and the sitemap.
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
+from django.urls import NoReverseMatch, reverse
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page
 
 from . import links
 from .render import SiteRenderer
+from .urlscheme import url_prefixes
 
 PAGINATION_PARAM = "halaman"
 
@@ -33,7 +35,6 @@ def purge(urls):
 def dynamic_urls(site, page_ids, known_urls=()):
     """Public URLs of the dynamic site that a change to these pages may have changed."""
     from .builder import EXTRA_URL_NAMES
-    from django.urls import NoReverseMatch, reverse
 
     origin = site.root_url
     renderer = SiteRenderer(site)
@@ -45,7 +46,7 @@ def dynamic_urls(site, page_ids, known_urls=()):
         urls.update(_listing_urls(renderer, url, follow_links=True))
     for url in list(urls):
         path = urlsplit(url).path
-        for ancestor in _prefixes(path):
+        for ancestor in url_prefixes(path):
             urls.add(origin + ancestor)
             urls.update(_listing_urls(renderer, ancestor, follow_links=False))
     for name in EXTRA_URL_NAMES:
@@ -74,8 +75,3 @@ def _listing_urls(renderer, path, follow_links):
                 urls.add(absolute.split("#")[0])
                 urls.update(_listing_urls(renderer, absolute[len(origin):], follow_links=False))
     return urls
-
-
-def _prefixes(path):
-    parts = path.strip("/").split("/")
-    return ["/" + "/".join(parts[:i]) + ("/" if i else "") for i in range(len(parts))] if path != "/" else []

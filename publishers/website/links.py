@@ -19,7 +19,10 @@ ATTR_RE = re.compile(
     r"""(?P<lead>[\s"'](?P<attr>%s)\s*=\s*)(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""" % "|".join(URL_ATTRS),
     re.IGNORECASE,
 )
-CSS_URL_RE = re.compile(r"""url\(\s*(?P<q>["']?)(?P<url>[^"')]+)(?P=q)\s*\)|@import\s+(?P<iq>["'])(?P<import>[^"']+)(?P=iq)""")
+CSS_URL_RE = re.compile(
+    r"""url\(\s*(?P<q>["']?)(?P<url>[^"')]+)(?P=q)\s*\)"""
+    r"""|@import\s+(?P<iq>["'])(?P<import>[^"']+)(?P=iq)"""
+)
 
 
 def _value(match):

@@ -112,3 +112,11 @@ def file_for(path, content_type=""):
         name = "index.xml" if mime in XML_TYPES else "index.html"
         return relative + name
     return relative
+
+
+def url_prefixes(url):
+    """'/berita/x/' -> ['/', '/berita/']: the URLs of its ancestors within the site."""
+    if url == "/":
+        return []
+    parts = url.strip("/").split("/")
+    return ["/" + "/".join(parts[:i]) + ("/" if i else "") for i in range(len(parts))]
