@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
-from wagtail.models import Collection, CollectionViewRestriction, TaskState, WorkflowState
+from wagtail.models import Collection, CollectionViewRestriction, ReferenceIndex, TaskState, WorkflowState
 from wagtail.signals import published
 
 from . import archive_setup, report as figures_module
@@ -72,6 +72,8 @@ def freeze(report, now=None):
         submitted_by=submitted_by, approved_by=approved_by,
     )
     report.refresh_from_db()
+    # The update above bypassed save(): record the PDF's use so Wagtail refuses to delete the document.
+    ReferenceIndex.create_or_update_for_object(report)
     log(instance=report, action=ARCHIVE_ACTION, user=approved_by,
         data={"sha256": digest, "document": document.pk})
     return report

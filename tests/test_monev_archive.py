@@ -119,6 +119,12 @@ def test_kasubag_submits_sekretaris_approves_and_the_archive_never_changes(
     report.refresh_from_db()
     assert report.live and report.is_archived
 
+    # Nor can its PDF be deleted from the documents, though the Kasubag may delete other documents.
+    delete_url = reverse("wagtaildocs:delete", args=[report.document.pk])
+    assert "mencegahnya dihapus" in kasubag.get(delete_url).content.decode()  # "references prevent deletion"
+    kasubag.post(delete_url)
+    assert report.document.__class__.objects.filter(pk=report.document.pk).exists()
+
 
 def test_the_archived_pdf_is_served_only_to_the_monev_roles(court, users, client_as, october):
     report = submit_october_report(court, client_as("kasubag"))
