@@ -4,6 +4,7 @@ and the committed catalogues are valid and compiled from the current .po files."
 import gettext
 import shutil
 import subprocess
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -25,9 +26,10 @@ DASHBOARD = [("Dasbor", "Dashboard"), ("Menunggu tinjauan Anda", "Awaiting your 
              ("Ringkasan situs", "Site summary")]
 EXPLORER = [("Menjelajahi", "Exploring"), ("Tambah halaman anak", "Add child page"),
             ("Tindakan massal", "Bulk actions"), ("dalam moderasi", "in moderation")]
+# In the editorial workflow's first task (Koreksi Redaktur) Wagtail's "Request changes" is Warta's own send-back action.
 EDIT_PAGE = [("Simpan draf", "Save draft"), ("Terbitkan", ">Publish<"), ("Pratinjau", ">Preview<"),
              ("Riwayat", ">History<"), ("Dalam moderasi", "In Moderation"), ("Setujui", ">Approve<"),
-             ("Minta perubahan", "Request changes"), ("Batalkan alur kerja", "Cancel workflow")]
+             ("Kembalikan ke Admin", "Send back to Admin"), ("Batalkan alur kerja", "Cancel workflow")]
 WORKFLOW_HISTORY = [("Riwayat alur kerja", "Workflow history"), ("Diajukan oleh", "Requested by"),
                     ("Sedang berjalan", "In progress"), ("Tugas belum selesai", "Incomplete task")]
 
@@ -97,6 +99,39 @@ def test_admin_javascript_catalogue_follows_the_editors_language(client, users, 
         assert (value in catalogue) is (language == "id"), value
 
 
+# Warta's own strings: Indonesian msgids, English from locale/en. (Indonesian, English) as above.
+MY_TASKS = [("Tugas saya", "My tasks"),
+            ("Menunggu saya, yang paling lama di atas", "Waiting for me, longest waiting first"),
+            ("Lama (jam kerja) / standar", "Time taken (working hours) / standard")]
+NEWS_EDITOR = [("Media sosial", "Social media"), ("Posting ke media sosial", "Post to social media"),
+               ("Teks khusus per platform", "Per-platform text"), ("Kirim ke Redaktur", "Send to Redaktur")]
+STEP_REPORT = [("Waktu alur redaksi (Mutu Baku)", "Editorial workflow times (Mutu Baku)"),
+               ("Semua pengadilan", "All courts"), ("Memenuhi standar", "Within standard")]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_warta_screens_follow_the_editors_language(client, court, users, news_in_moderation, language):
+    # The Redaktur's dashboard lists the news waiting in their step (Koreksi Redaktur).
+    dashboard = unescape(html(admin_client(client, users["redaktur"], language), reverse("wagtailadmin_home")))
+    assert_speaks(dashboard, MY_TASKS, language)
+    assert news_in_moderation.title in dashboard
+    if language == "en":
+        assert "Redaktur review" in dashboard  # the step column; Wagtail's task name stays as stored
+
+    # The Admin drafting a news item: the social media tab and the submit action.
+    draft = NewsPageFactory(parent=court.news_index, live=False)
+    draft.save_revision(user=users["admin"])
+    client.logout()
+    editor = html(admin_client(client, users["admin"], language), reverse("wagtailadmin_pages:edit", args=[draft.pk]))
+    assert_speaks(unescape(editor), NEWS_EDITOR, language)
+
+    # The Kasubag's workflow time report.
+    client.logout()
+    report = html(admin_client(client, users["kasubag"], language), reverse("editorial_step_report"))
+    assert_speaks(unescape(report), STEP_REPORT, language)
+
+
 def test_wagtail_status_words_are_the_sop_wording():
     with translation.override("id"):
         assert translation.gettext("Publish") == "Terbitkan"
@@ -110,7 +145,7 @@ def test_wagtail_status_words_are_the_sop_wording():
 
 def test_catalogues_exist():
     names = {(p.parent.parent.name, p.name) for p in PO_FILES}
-    assert {("id", "django.po"), ("id", "djangojs.po")} <= names
+    assert {("id", "django.po"), ("id", "djangojs.po"), ("en", "django.po")} <= names
 
 
 def mo_catalogue(path):
@@ -128,3 +163,14 @@ def test_catalogue_compiles_and_mo_is_current(po, tmp_path):
     assert committed.exists(), f"{committed} is missing: run `make messages`"
     # Compare messages, not bytes: another gettext version may lay out an identical catalogue differently.
     assert mo_catalogue(committed) == mo_catalogue(fresh), f"{committed} is stale: run `make messages`"
+
+
+@pytest.mark.skipif(not shutil.which("msgattrib"), reason="GNU gettext (msgattrib) is not installed")
+@pytest.mark.parametrize("option", ["--untranslated", "--only-fuzzy"])
+def test_english_catalogue_is_complete(option):
+    """Every Warta string has a reviewed English translation (run makemessages -l en, then translate these)."""
+    po = LOCALE_DIR / "en" / "LC_MESSAGES" / "django.po"
+    result = subprocess.run(["msgattrib", option, "--no-obsolete", "--no-wrap", str(po)],
+                            capture_output=True, text=True, check=True)
+    entries = [line for line in result.stdout.splitlines() if line.startswith("msgid ") and line != 'msgid ""']
+    assert not entries, f"{option.strip('-')} in {po.relative_to(LOCALE_DIR)}: " + "; ".join(entries)
