@@ -118,8 +118,9 @@ def bar_chart(title, labels, series, description=""):
         for j, v in enumerate(s.values):
             h = plot_h * v / top_value
             x = LEFT + step * j + step * 0.1 + bar_w * i
+            label = f"{escape(str(labels[j]))} · {escape(s.name)}: {_fmt(v)}"
             parts.append(f'<rect x="{x:.1f}" y="{TOP + plot_h - h:.1f}" width="{bar_w - 1:.1f}" height="{h:.1f}" '
-                         f'fill="{colour}"><title>{escape(str(labels[j]))} · {escape(s.name)}: {_fmt(v)}</title></rect>')
+                         f'fill="{colour}"><title>{label}</title></rect>')
     _legend(parts, series)
     parts.append("</svg>")
     return "".join(parts)

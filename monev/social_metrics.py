@@ -1,14 +1,15 @@
 """Social media metrics in one shape: normalising each platform's answer, and storing day 1 / 7 / 28 snapshots.
 
-What each platform gives for one post (shared/domain/platforms.md), and where it goes:
+What each platform gives for one post (shared/domain/platforms.md) and where it
+goes (the table is in docs/monev.md):
 
-| platform  | views           | reach                         | reactions                     | comments      | shares                     | saves          | clicks      |
-|-----------|-----------------|-------------------------------|-------------------------------|---------------|----------------------------|----------------|-------------|
-| Facebook  | —               | post_total_media_view_unique  | post_reactions_by_type_total  | comments*     | shares*                    | —              | post_clicks |
-| Instagram | views           | reach                         | likes                         | comments      | shares                     | saved          | —           |
-| X         | impression_count| —                             | like_count                    | reply_count   | retweet_count + quote_count| bookmark_count | —           |
-| Threads   | views           | —                             | likes                         | replies       | reposts + quotes           | —              | —           |
-| Telegram  | nothing: the Bot API has no statistics for channel posts                                                                     |
+- Facebook: reach ← post_total_media_view_unique, reactions ← post_reactions_by_type_total
+  (summed over types), clicks ← post_clicks, comments/shares ← the post's fields*; no views.
+- Instagram: views, reach, reactions ← likes, comments, shares, saves ← saved.
+- X (public_metrics): views ← impression_count, reactions ← like_count, comments ← reply_count,
+  shares ← retweet_count + quote_count, saves ← bookmark_count; no reach.
+- Threads: views, reactions ← likes, comments ← replies, shares ← reposts + quotes.
+- Telegram: nothing; the Bot API has no statistics for channel posts.
 
 (*) Facebook post fields, not insights: taken when the channel includes them.
 Metrics Meta removed (impressions, page_impressions*, post_impressions*,

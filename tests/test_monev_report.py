@@ -117,8 +117,8 @@ def expected_social(ledger, period):
                 a[metric] += s[metric]
     for s in ledger.snapshots:
         if s["day"] == 1 and within(s["posted_at"], period):
-            accounts[(s["platform"], s["account"])]["first_day"] += sum(s[k] or 0 for k in ("reactions", "comments", "shares",
-                                                                           "saves"))
+            accounts[(s["platform"], s["account"])]["first_day"] += sum(
+                s[k] or 0 for k in ("reactions", "comments", "shares", "saves"))
     followers = {}
     for platform, account, day, count in ledger.followers:
         if within(day, period):
@@ -170,7 +170,8 @@ def check_report(figures, ledger, period):
     assert figures["publication"]["total"] == pub["total"]
     assert {r["name"]: r["count"] for r in figures["publication"]["by_category"]} == pub["by_category"]
     assert {r["name"]: r["count"] for r in figures["publication"]["by_author"]} == pub["by_author"]
-    deliveries = {(r["platform"], r["account"]): {k: r[k] for k in ("sent", "failed", "needs_check", "other", "total") if r[k]}
+    columns = ("sent", "failed", "needs_check", "other", "total")
+    deliveries = {(r["platform"], r["account"]): {k: r[k] for k in columns if r[k]}
                   for r in figures["publication"]["deliveries"]}
     assert deliveries == pub["deliveries"]
 

@@ -67,7 +67,8 @@ def social(site, window, previous_window):
     followers = follower_change(site, window)
 
     channels = []
-    for key in sorted(set(posts) | set(totals) | set(followers), key=lambda k: (str(PLATFORM_LABELS.get(k[0], k[0])), k[1])):
+    keys = set(posts) | set(totals) | set(followers)
+    for key in sorted(keys, key=lambda k: (str(PLATFORM_LABELS.get(k[0], k[0])), k[1])):
         row = totals.get(key, {})
         entry = _account(*key)
         entry.update(

@@ -33,7 +33,8 @@ def person_name(first, last, username):
 def compute(site, window, previous_window, buckets):
     pages = published_pages(site, window)
     news_model = apps.get_model("cms", "NewsPage")
-    is_news = {"content_type__app_label": news_model._meta.app_label, "content_type__model": news_model._meta.model_name}
+    is_news = {"content_type__app_label": news_model._meta.app_label,
+               "content_type__model": news_model._meta.model_name}
 
     by_category = []
     for row in pages.values("content_type__app_label", "content_type__model").annotate(n=Count("id")).order_by():

@@ -27,7 +27,8 @@ def serve_followers(platforms, connected, counts):
         fb.authenticate(request)
         return Response(200, {"id": page, "followers_count": counts["facebook"]})
 
-    _first(fb, "GET", "/" + re.escape(str(connected.page_id)), lambda request: facebook_page(request, connected.page_id))
+    _first(fb, "GET", "/" + re.escape(str(connected.page_id)),
+           lambda request: facebook_page(request, connected.page_id))
 
     original_node = ig.read_node
 
