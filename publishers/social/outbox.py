@@ -33,6 +33,7 @@ from django.db.models import F, Max, Min
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from publishers.models import OPEN_STATUSES, DeliveryAttempt, DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social import crypto
@@ -214,6 +215,12 @@ def claim(delivery_id, now):
             SocialDelivery.objects.filter(pk=delivery.pk).update(next_attempt_at=account.paused_until)
             return None
         mode = "confirm" if delivery.status == S.IN_FLIGHT else "send"
+        if mode == "send" and not Page.objects.filter(pk=delivery.page_id, live=True).exists():
+            # Unpublished or deleted before it went out: a post would link to nothing.
+            _set(delivery, now, status=S.CANCELLED, next_attempt_at=None,
+                 error_message=_("Konten tidak tayang lagi, jadi tidak dikirim."))
+            _log(delivery, "failed", delivery.error_message, now)
+            return None
         changes = {"claim_token": uuid.uuid4(), "claimed_at": now, "next_attempt_at": now + lease()}
         if mode == "send":
             changes.update(status=S.SENDING, attempts=F("attempts") + 1)
@@ -453,8 +460,6 @@ def reconcile_missed(now=None):
     Wagtail's publish is not one transaction with our signal handler: if the
     process died right after the page went live, this puts the posts back.
     """
-    from wagtail.models import Page
-
     from cms.models.social import SocialDraftMixin
 
     now = now or timezone.now()
