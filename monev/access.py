@@ -7,10 +7,21 @@ court of the deployment, the same rule as editorial's step report
 (editorial.step_rows.visible_records).
 """
 
+from django import forms
 from wagtail.models import Page, Site
 from wagtail.permissions import policy_registry
 
 VIEW_PERMISSION = "editorial.view_monev"
+
+
+def court_label(site):
+    """A court as people call it: the site's name, else its host name (Site's own str adds port and "[default]")."""
+    return site.site_name or site.hostname
+
+
+class CourtChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return court_label(obj)
 
 
 def can_view(user):

@@ -33,9 +33,13 @@ def _years():
     return [(d.year, str(d.year)) for d in years]
 
 
+class CourtFilter(django_filters.ModelChoiceFilter):
+    field_class = access.CourtChoiceField
+
+
 class MonevReportFilterSet(WagtailFilterSet):
-    site = django_filters.ModelChoiceFilter(label=_("Pengadilan"), queryset=lambda request: access.visible_sites(
-        request.user), empty_label=_("Semua pengadilan"))
+    site = CourtFilter(label=_("Pengadilan"), queryset=lambda request: access.visible_sites(request.user),
+                       empty_label=_("Semua pengadilan"))
     period_kind = django_filters.ChoiceFilter(label=_("Jenis periode"), choices=periods.KINDS,
                                               empty_label=_("Semua jenis"))
     year = django_filters.ChoiceFilter(label=_("Tahun"), field_name="period_start", lookup_expr="year",
@@ -145,7 +149,7 @@ class MonevReportViewSet(SnippetViewSet):
     inspect_view_class = InspectView
     list_display = [
         TitleColumn("title", label=_("Laporan"), url_name="wagtailsnippets_monev_monevreport:inspect"),
-        Column("site", label=_("Pengadilan")),
+        Column("site", label=_("Pengadilan"), accessor=lambda r: access.court_label(r.site)),
         Column("period_label", label=_("Periode"), accessor=lambda r: r.period.label),
         Column("status_label", label=_("Status")),
         DateColumn("archived_at", label=_("Diarsipkan")),

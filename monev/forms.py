@@ -9,10 +9,11 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
 from . import periods
+from .access import CourtChoiceField, court_label, visible_sites
 
 
 class PeriodForm(forms.Form):
-    situs = forms.ModelChoiceField(label=_("Pengadilan"), queryset=None, empty_label=None)
+    situs = CourtChoiceField(label=_("Pengadilan"), queryset=None, empty_label=None)
     jenis = forms.ChoiceField(label=_("Jenis periode"), choices=periods.KINDS, initial=periods.MONTH)
     tahun = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)
     ke = forms.IntegerField(
@@ -68,7 +69,6 @@ class MonevReportForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .access import visible_sites
-
         if "site" in self.fields and self.for_user is not None:
             self.fields["site"].queryset = visible_sites(self.for_user)
+            self.fields["site"].label_from_instance = court_label

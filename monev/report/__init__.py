@@ -43,6 +43,14 @@ class Window:
         return (self.end - datetime.timedelta(days=1)).date()
 
 
+def court_name(court, site):
+    """The court's name from its settings; the site's name while the settings still hold the default."""
+    default = CourtSettings._meta.get_field("court_name").default
+    if court.court_name and (court.court_name != default or not site.site_name):
+        return court.court_name
+    return site.site_name or site.hostname
+
+
 def court_timezone(site):
     return ZoneInfo(WorkingHours.for_site(site).timezone)
 
@@ -67,7 +75,7 @@ def compute(site, period, now=None):
     ]
     return {
         "version": VERSION,
-        "site": {"id": site.pk, "name": court.court_name or site.site_name or site.hostname},
+        "site": {"id": site.pk, "name": court_name(court, site)},
         "period": period.as_dict(),
         "previous_period": previous.as_dict(),
         "buckets": [label for label, _first, _last in buckets],
