@@ -1,3 +1,5 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -60,6 +62,15 @@ def no_publish_button_on_monev_reports(menu_items, request, context):
     # Archiving (publishing) a report happens only when the Sekretaris approves it in the workflow.
     if context.get("model") is MonevReport:
         menu_items[:] = [item for item in menu_items if not isinstance(item, PublishMenuItem)]
+
+
+@hooks.register("before_delete_snippet")
+def keep_archived_reports(request, instances):
+    # Also guards the listing's bulk delete, which does not go through the delete view.
+    if any(isinstance(obj, MonevReport) and obj.is_archived for obj in instances):
+        messages.error(request, _("Laporan monev yang sudah diarsipkan tidak dapat dihapus."))
+        return redirect("wagtailsnippets_monev_monevreport:list")
+    return None
 
 
 @hooks.register("register_log_actions")

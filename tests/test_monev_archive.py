@@ -116,6 +116,8 @@ def test_kasubag_submits_sekretaris_approves_and_the_archive_never_changes(
     for client, view in ((kasubag, "edit"), (sekretaris, "unpublish"), (client_as("root"), "delete")):
         response = client.get(reverse(f"wagtailsnippets_monev_monevreport:{view}", args=[report.pk]), follow=True)
         assert "sudah diarsipkan dan tidak dapat diubah" in response.content.decode(), view
+    bulk = client_as("root").post(f"/admin/bulk/monev/monevreport/delete/?id={report.pk}", follow=True)
+    assert "tidak dapat dihapus" in bulk.content.decode()
     report.refresh_from_db()
     assert report.live and report.is_archived
 
