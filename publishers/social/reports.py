@@ -4,7 +4,8 @@ import django_filters
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from django.utils import timezone
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
 
@@ -23,16 +24,17 @@ class DeliveryReportFilterSet(WagtailFilterSet):
         fields = ["created_at", "platform", "status", "site"]
 
 
+def local_time(moment):
+    # A monev report wants dates, not "baru saja".
+    return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M") if moment else ""
+
+
 class LinkedTitleColumn(Column):
     cell_template_name = "publishers/social/report_title_cell.html"
 
 
-class DeliveryStatusColumn(StatusTagColumn):
-    def get_value(self, instance):
-        return instance.get_status_display()
-
-    def get_primary(self, instance):
-        return instance.status == DeliveryStatus.SENT
+class DeliveryStatusColumn(Column):
+    cell_template_name = "publishers/social/report_status_cell.html"
 
 
 class SocialDeliveryReportView(ReportView):
@@ -40,16 +42,17 @@ class SocialDeliveryReportView(ReportView):
     header_icon = "site"
     index_url_name = "social_report:index"
     index_results_url_name = "social_report:results"
+    template_name = "publishers/social/report.html"
     results_template_name = "publishers/social/report_results.html"
     filterset_class = DeliveryReportFilterSet
     model = SocialDelivery
     columns = [
-        DateColumn("created_at", label=_("Diterbitkan")),
+        Column("created_at", label=_("Diterbitkan"), accessor=lambda d: local_time(d.created_at)),
         LinkedTitleColumn("page_title", label=_("Konten")),
         Column("platform", label=_("Platform"), accessor="get_platform_display"),
         Column("account_name", label=_("Kanal")),
         DeliveryStatusColumn("status", label=_("Status")),
-        DateColumn("sent_at", label=_("Terkirim")),
+        Column("sent_at", label=_("Terkirim"), accessor=lambda d: local_time(d.sent_at)),
         Column("error_message", label=_("Keterangan")),
     ]
     list_export = ["created_at", "sent_at", "site", "page_title", "page_url", "platform", "account_name",

@@ -150,12 +150,6 @@ class MetaSelectView(ChannelManagerMixin, WagtailAdminTemplateMixin, FormView):
 
 # Status of one item's deliveries ------------------------------------------------------------------
 
-STATUS_STYLE = {
-    S.PENDING: "secondary", S.SENDING: "secondary", S.IN_FLIGHT: "secondary", S.SENT: "success",
-    S.FAILED: "critical", S.NEEDS_CHECK: "warning", S.CANCELLED: "secondary", S.REMOVED: "secondary",
-}
-
-
 def _page_for(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
     if not permissions.can_view_page_status(request.user, page):
@@ -192,7 +186,6 @@ class PageStatusView(WagtailAdminTemplateMixin, TemplateView):
             .order_by("-round", "platform", "account_name")
         )
         for delivery in deliveries:
-            delivery.style = STATUS_STYLE[delivery.status]
             delivery.actions = available_actions(delivery, user, self.page)
         context.update(
             item=self.page, deliveries=deliveries, can_repost=permissions.can_manage_channels(user) and self.page.live,

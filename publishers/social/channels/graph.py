@@ -101,7 +101,8 @@ def graph_error(channel, response, irreversible):
         )
     return DeliveryError(
         ErrorKind.PERMANENT,
-        _("%(platform)s menolak kiriman ini: %(reason)s") % {"platform": label, "reason": platform_message},
+        _("%(platform)s menolak kiriman ini: %(reason)s. Periksa teks dan gambar untuk %(platform)s, lalu klik "
+          "Coba lagi.") % {"platform": label, "reason": platform_message.rstrip(".")},
         detail, code=code or status,
     )
 

@@ -67,8 +67,9 @@ class TelegramChannel(Channel):
         if any(hint in lowered for hint in IMAGE_HINTS):
             return DeliveryError(ErrorKind.PERMANENT, _(
                 "Telegram menolak gambar. Ganti gambar lalu klik Coba lagi."), description, code=code)
-        return DeliveryError(ErrorKind.PERMANENT, _("Telegram menolak kiriman ini: %(reason)s")
-                             % {"reason": description}, description, code=code)
+        return DeliveryError(ErrorKind.PERMANENT, _(
+            "Telegram menolak kiriman ini: %(reason)s. Periksa teks dan gambar untuk Telegram, lalu klik Coba lagi.")
+            % {"reason": description}, description, code=code)
 
     def prepare(self, delivery):
         if delivery.image_id:

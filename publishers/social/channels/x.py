@@ -85,8 +85,9 @@ class XChannel(Channel):
             return DeliveryError(ErrorKind.AMBIGUOUS if irreversible else ErrorKind.TRANSIENT, _(
                 "X sedang bermasalah (galat %(status)d). Warta akan memeriksa dan mencoba lagi.") % {"status": status},
                 detail, code=status)
-        return DeliveryError(ErrorKind.PERMANENT, _("X menolak kiriman ini: %(reason)s") % {"reason": detail},
-                             detail, code=status)
+        return DeliveryError(ErrorKind.PERMANENT, _(
+            "X menolak kiriman ini: %(reason)s Periksa teks dan gambar untuk X, terbitkan ulang bila perlu, lalu "
+            "klik Coba lagi.") % {"reason": detail}, detail, code=status)
 
     def prepare(self, delivery):
         prepared = delivery.prepared
