@@ -344,3 +344,29 @@ def test_status_panel_for_the_page_editor(court, users, connected, platforms, ph
     outbox.run_due(now=platforms.clock.now())
     html = panel.get_bound_panel(instance=page, request=request, form=None).render_html({})
     assert html.count("terkirim") == 4 and html.count(">lihat<") == 4
+
+
+def test_deliveries_are_created_in_the_approval_transaction(court, users, client_as, connected, photo):
+    """If anything after our handler fails during the Kasubag's approval, the publish and the posts roll back
+    together: no post for an item that did not go live."""
+    from wagtail.signals import page_published
+
+    admin, redaktur, kasubag = client_as("admin"), client_as("redaktur"), client_as("kasubag")
+    data = page_form(admin, create_url(court.news_index), title="Berita gagal terbit", slug="gagal-terbit",
+                     lead="Teras.", social_caption="Berita gagal terbit.", social_image=str(photo.pk))
+    data["action-submit"] = "Kirim ke Redaktur"
+    admin.post(create_url(court.news_index), data)
+    page = NewsPage.objects.get(slug="gagal-terbit")
+    redaktur.post(workflow_action_url(page, "approve", current_task_state(page)), {})
+
+    def later_receiver_fails(**kwargs):
+        raise RuntimeError("disk full")
+
+    page_published.connect(later_receiver_fails, dispatch_uid="test-later-failure")
+    try:
+        with pytest.raises(RuntimeError):
+            kasubag.post(workflow_action_url(page, "approve", current_task_state(page)), {"comment": ""})
+    finally:
+        page_published.disconnect(dispatch_uid="test-later-failure")
+    assert not NewsPage.objects.get(pk=page.pk).live
+    assert not SocialDelivery.objects.filter(page=page).exists()
