@@ -206,11 +206,18 @@ def test_admin_retries_a_failed_channel(court, users, client_as, connected, plat
     response = admin.get(reverse("social_status:page", args=[page.pk]))
     assert "Telegram menolak gambar. Ganti gambar lalu klik Coba lagi." in text(response)
     assert SocialDelivery.objects.filter(page=page, status=S.SENT).count() == 3
+    # The draft is corrected and the correction published (no new posts elsewhere), then the Admin retries:
+    # the retry sends the corrected version.
+    live = NewsPage.objects.get(pk=page.pk)
+    live.social_caption = "Sidang keliling di Kecamatan Maju, mulai pukul 09.00."
     with django_capture_on_commit_callbacks(execute=True):
+        live.save_revision(user=users["kasubag"]).publish(user=users["kasubag"])
         response = admin.post(reverse("social_status:action", args=[failed.pk, "retry"]), follow=True)
     assert "akan dikirim lagi" in text(response)
     failed.refresh_from_db()
     assert failed.status == S.SENT and len(platforms.telegram.messages) == 1
+    assert "mulai pukul 09.00" in platforms.telegram.messages[0]["caption"]
+    assert len(platforms.facebook.posts) == 1 and "09.00" not in platforms.facebook.posts[0]["message"]
     assert failed.log.filter(outcome="manual", user=users["admin"]).exists()
 
 

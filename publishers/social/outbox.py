@@ -267,7 +267,13 @@ def _send(delivery, channel, now, rng):
 
 def _confirm(delivery, channel, now, rng):
     try:
-        result = channel.confirm(delivery)
+        try:
+            result = channel.confirm(delivery)
+        except DeliveryError:
+            raise
+        except Exception as exc:  # an answer we cannot read: ask again later, never guess
+            logger.exception("confirming social delivery %s failed", delivery.pk)
+            raise DeliveryError(ErrorKind.TRANSIENT, _("Jawaban platform tidak dapat dibaca.")) from exc
     except DeliveryError as error:
         _apply_pause(channel, now)
         failures = delivery.failures_in_row + 1
@@ -395,18 +401,31 @@ def _manual(delivery, allowed, user, message, now=None, **changes):
 
 
 def retry(delivery, user, now=None):
-    """Send again: after a failure, a cancellation, or when a person checked that it did not go out."""
+    """Send again: after a failure, a cancellation, or when a person checked that it did not go out.
+
+    The text and image are taken again from the live version, so "fix it, republish, then Coba lagi" works.
+    """
     now = now or timezone.now()
+    content = _current_content(delivery)
     delivery = _manual(
         delivery, [S.FAILED, S.CANCELLED, S.NEEDS_CHECK], user,
         _("%(user)s meminta kiriman diulang.") % {"user": _user_name(user)}, now,
         status=S.PENDING, next_attempt_at=now, failures_in_row=0, error_message="", error_detail="",
-        in_flight_at=None, claim_token=None,
+        in_flight_at=None, claim_token=None, prepared={}, **content,
     )
     if delivery.account_id:
         SocialAccount.objects.filter(pk=delivery.account_id).update(paused_until=None)
     transaction.on_commit(lambda: enqueue([delivery.pk]))
     return delivery
+
+
+def _current_content(delivery):
+    page = Page.objects.filter(pk=delivery.page_id, live=True).first()
+    if page is None:
+        raise ActionNotAllowed(_("Konten ini tidak tayang; terbitkan dulu sebelum dikirim lagi."))
+    page = page.specific
+    return {"text": page.social_text(delivery.platform), "image": page.social_image_or_hero(),
+            "crop": page.social_crop, "revision": page.live_revision}
 
 
 def cancel(delivery, user, now=None):

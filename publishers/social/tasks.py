@@ -19,7 +19,8 @@ QUEUE = "delivery"
 
 @task(queue_name=QUEUE)
 def deliver(delivery_id):
-    outbox.process(delivery_id)
+    if outbox.process(delivery_id) is None:
+        return  # not due, or another worker has it: whoever moved it on schedules what comes next
     # When the backend can run tasks later, schedule the next step right away
     # instead of waiting for the minute job.
     from publishers.models import OPEN_STATUSES, SocialDelivery
