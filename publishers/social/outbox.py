@@ -281,8 +281,8 @@ def _confirm(delivery, channel, now, rng):
             return _needs_check(delivery, now, _(
                 "Warta tidak dapat memastikan apakah kiriman sudah masuk (%(reason)s). Periksa akun di platform, "
                 "lalu klik Sudah terkirim atau Kirim lagi.") % {"reason": error.message}, error)
-        _owned_update(delivery, failures_in_row=failures, next_attempt_at=now + backoff(failures, error.retry_after, rng),
-                      error_message=error.message, error_detail=error.detail)
+        _owned_update(delivery, failures_in_row=failures, error_message=error.message, error_detail=error.detail,
+                      next_attempt_at=now + backoff(failures, error.retry_after, rng))
         _log(delivery, "retry", _("Pemeriksaan ke platform gagal: %(reason)s") % {"reason": error.message}, now)
         return delivery.status
     _apply_pause(channel, now)

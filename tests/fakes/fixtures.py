@@ -72,7 +72,8 @@ def connected(court, platforms):
         account.credentials = credentials
         account.save()
         accounts[platform] = account
-    return SimpleNamespace(accounts=accounts, secrets=[page_token, x_token, x_secret, bot_token, bot_token.split(":")[1]],
+    secrets = [page_token, x_token, x_secret, bot_token, bot_token.split(":")[1]]
+    return SimpleNamespace(accounts=accounts, secrets=secrets,
                            page_id=page_id, ig_id=instagram["id"], x_user=user_id, chat_id=chat_id)
 
 
