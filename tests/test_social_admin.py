@@ -80,6 +80,8 @@ def test_kasubag_connects_facebook_page_and_instagram(court, users, client_as, p
     edit = kasubag.get(reverse("social_accounts:edit", args=[facebook.pk]))
     assert page_token not in edit.content.decode()
     assert "Sambungkan ulang" in text(edit)
+    history = kasubag.get(reverse("social_accounts:history", args=[facebook.pk]))
+    assert "Kasubag" in text(history) and page_token not in history.content.decode()
 
 
 def test_wrong_pkce_verifier_is_refused(court, client_as, platforms, insecure_oauth):

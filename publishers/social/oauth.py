@@ -6,6 +6,8 @@ verifier, X's request token) is kept in the Django session encrypted, and the
 tokens obtained end up only in SocialAccount.credentials (encrypted).
 """
 
+import uuid
+
 import requests
 from django.conf import settings
 from django.db import transaction
@@ -14,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oauthlib.oauth2 import WebApplicationClient
 from requests_oauthlib import OAuth1Session, OAuth2Session
+from wagtail.log_actions import log
 
 from publishers import platform_rules
 from publishers.models import SocialAccount
@@ -179,7 +182,8 @@ def x_finish(request):
 def save_account(site, user, *, platform, external_id, name, handle, credentials, expires_at=None):
     """Create the account, or reconnect it (new credentials, health reset) if the court already has it."""
     account = SocialAccount.objects.filter(site=site, platform=platform, external_id=external_id).first()
-    if account is None:
+    is_new = account is None
+    if is_new:
         account = SocialAccount(site=site, platform=platform, external_id=external_id, name=name[:200])
     account.handle = handle
     account.credentials = credentials
@@ -191,4 +195,7 @@ def save_account(site, user, *, platform, external_id, name, handle, credentials
     account.connected_by = user
     account.connected_at = timezone.now()
     account.save()
+    # Who connected which account, and when, in the channel's history (never the token). Its own uuid:
+    # Wagtail's history keeps one entry per (uuid, action), and one Meta login connects several accounts.
+    log(instance=account, action="wagtail.create" if is_new else "wagtail.edit", user=user, uuid=uuid.uuid4())
     return account
