@@ -172,8 +172,10 @@ def test_kasubag_approval_posts_to_every_platform(court, users, client_as, conne
     assert {row["data-platform"]: row["data-status"] for row in rows} == {
         "facebook": "sent", "instagram": "sent", "x": "sent", "telegram": "sent"}
     assert text(response).count("Lihat kiriman") == 4
-    # The button to the status page is in the page editor's header.
-    assert reverse("social_status:page", args=[page.pk]) in admin.get(edit_url(page)).content.decode()
+    # The way to the status page: the page editor's header and the page listing.
+    status_url = reverse("social_status:page", args=[page.pk])
+    assert status_url in admin.get(edit_url(page)).content.decode()
+    assert status_url in admin.get(reverse("wagtailadmin_explore", args=[court.news_index.pk])).content.decode()
 
 
 def test_caption_over_the_limit_is_refused_at_edit_time(court, client_as, connected, platforms):
