@@ -28,7 +28,9 @@ ROLES = {
         "description": "Menyusun konsep berita, pengumuman dan konten media sosial; tidak dapat menerbitkan.",
         "pages": PAGE_EDIT,
         "collections": MEDIA_ADD,
-        "model_perms": ["wagtailadmin.access_admin"],
+        # retry or cancel a channel's delivery of their items (publishers migration 0002 for the first court)
+        "model_perms": ["wagtailadmin.access_admin", "publishers.view_socialdelivery",
+                        "publishers.retry_socialdelivery"],
     },
     REDAKTUR: {
         "description": "Memeriksa dan mengoreksi konsep; tidak dapat menerbitkan.",
@@ -54,13 +56,15 @@ ROLES = {
             "editorial.change_holiday",
             "editorial.delete_holiday",
             "editorial.change_workinghours",
+            "publishers.view_socialdelivery",
+            "publishers.retry_socialdelivery",
         ],
     },
     SEKRETARIS: {
         "description": "Melihat laporan monev dan menyetujui arsip laporan.",
         "pages": [],
         "collections": ["choose_document"],
-        "model_perms": ["wagtailadmin.access_admin", "editorial.view_monev"],
+        "model_perms": ["wagtailadmin.access_admin", "editorial.view_monev", "publishers.view_socialdelivery"],
     },
     KETUA: {
         "description": "Melihat laporan monev dan menetapkan program TI.",

@@ -103,3 +103,22 @@ def test_tokens_are_encrypted_and_keys_rotate(court, settings):
     with pytest.raises(crypto.TokenDecryptionError):
         SocialAccount.objects.get().credentials
     assert "RAHASIA" not in repr(SocialAccount.objects.get())
+
+
+def test_admin_sees_the_image_rule_when_saving_a_draft(court, client_as):
+    """The same check, as the Admin meets it: saving the editor's form, not at delivery."""
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    account = SocialAccount(site=court.site, platform=platform_rules.INSTAGRAM, name="IG", external_id="1")
+    account.credentials = {"access_token": "x"}
+    account.save()
+    page = NewsPageFactory(parent=court.news_index, title="Tanpa gambar", slug="tanpa-gambar", live=False)
+    form = nested_form_data({
+        "title": "Tanpa gambar", "slug": "tanpa-gambar", "date": "2026-11-02", "lead": "Teras.",
+        "body": streamfield([("paragraph", rich_text("<p>Isi.</p>"))]), "social_enabled": "on",
+        "social_caption": "Kabar baru.", "social_crop": "square", "tags": "",
+    })
+    response = client_as("admin").post(f"/admin/pages/{page.pk}/edit/", form)
+    assert response.status_code == 200  # the form comes back with the error, nothing saved
+    assert "Instagram hanya menerima kiriman bergambar" in response.content.decode()
+    assert page.revisions.count() == 0

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 
 from publishers import platform_rules
+from publishers.social.media import edit_time_errors
+from publishers.social.panels import SocialStatusPanel
 
 SOCIAL_KINDS = [platform_rules.FACEBOOK, platform_rules.INSTAGRAM, platform_rules.X, platform_rules.TELEGRAM]
 # Instagram captions cannot carry clickable links, so the page link is left out there.
@@ -54,6 +56,7 @@ class SocialDraftMixin(models.Model):
             heading=_("Teks khusus per platform"), classname="collapsed",
         ),
         FieldRowPanel([FieldPanel("social_image"), FieldPanel("social_crop")], heading=_("Gambar")),
+        SocialStatusPanel(),
     ]
 
     class Meta:
@@ -96,6 +99,9 @@ class SocialDraftMixin(models.Model):
                 override = f"social_caption_{kind}"
                 field = override if getattr(self, override) else "social_caption"
                 errors.setdefault(field, []).extend(problems)
+        # image size, format and aspect for the platforms this court has connected
+        for field, problems in edit_time_errors(self).items():
+            errors.setdefault(field, []).extend(problems)
         hashtags = platform_rules.count_hashtags(self.social_hashtags)
         if hashtags > platform_rules.RULES[platform_rules.INSTAGRAM].max_hashtags:
             errors.setdefault("social_hashtags", []).append(
