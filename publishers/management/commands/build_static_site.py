@@ -6,7 +6,6 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
 from publishers.website import conf, frontend_cache
@@ -47,7 +46,9 @@ class Progress:
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Membangun ulang situs publik statis. Hanya berkas yang berubah yang ditulis ulang.")
+    @property
+    def help(self):  # translated when asked for (argparse needs a real str, not a lazy one)
+        return _("Membangun ulang situs publik statis. Hanya berkas yang berubah yang ditulis ulang.")
 
     def add_arguments(self, parser):
         parser.add_argument("--site", action="append", dest="hostnames", metavar="HOSTNAME",
