@@ -18,6 +18,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["*"]
+WARTA_STATIC_SITE_DIR = ""  # a developer's shell setting must not make tests write there; static tests set their own
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WARTA_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL

@@ -23,9 +23,9 @@ KIND_LABELS = {
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Memuat pengadilan contoh (PN Contoh) beserta halaman, berita, pengumuman, dokumen dan akun "
-                        "demo. "
-             "Aman dijalankan berulang kali.")
+    # argparse needs a plain string: help is rendered in the default language (Indonesian)
+    help = "Memuat pengadilan contoh (PN Contoh) beserta halaman, berita, pengumuman, dokumen dan akun demo. " \
+           "Aman dijalankan berulang kali."
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -4,6 +4,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from cms.scheduling import JOBS, run_job
 
@@ -11,11 +12,11 @@ logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
-    help = "Run Warta's periodic jobs (publish_scheduled and the jobs apps register)."
+    help = "Menjalankan tugas berkala Warta (publish_scheduled dan tugas yang didaftarkan aplikasi)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--once", metavar="JOB", help="Run one job now and exit.")
-        parser.add_argument("--list", dest="list_jobs", action="store_true", help="List the registered jobs.")
+        parser.add_argument("--once", metavar="JOB", help="Jalankan satu tugas sekarang lalu keluar.")
+        parser.add_argument("--list", dest="list_jobs", action="store_true", help="Tampilkan tugas yang terdaftar.")
 
     def handle(self, *args, once=None, list_jobs=False, **options):
         if list_jobs:
@@ -24,7 +25,8 @@ class Command(BaseCommand):
             return
         if once:
             ran = run_job(once)
-            self.stdout.write(f"{once}: {'ran' if ran else 'already ran for this minute'}")
+            self.stdout.write(_("%(job)s: dijalankan") % {"job": once} if ran
+                              else _("%(job)s: sudah dijalankan pada menit ini") % {"job": once})
             return
         scheduler = BlockingScheduler(timezone=settings.TIME_ZONE)
         for job in JOBS.values():
@@ -32,7 +34,7 @@ class Command(BaseCommand):
                 run_job, CronTrigger(timezone=settings.TIME_ZONE, **job.cron), args=[job.name],
                 id=job.name, max_instances=1, coalesce=True, misfire_grace_time=300,
             )
-        self.stdout.write(f"Scheduler: {', '.join(JOBS)}")
+        self.stdout.write(_("Penjadwal berjalan: %(jobs)s") % {"jobs": ", ".join(JOBS)})
         try:
             scheduler.start()
         except (KeyboardInterrupt, SystemExit):
