@@ -109,6 +109,25 @@ def test_demo_court_as_loaded(media, settings, client):
     check_announcements()
     check_users()
     check_public_pages_render(client)
+    check_items_waiting_in_review(client)
+
+
+def check_items_waiting_in_review(client):
+    """The demo shows the SOP at work: one draft waits for the Redaktur, one for the Kasubag PTIP."""
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    for username, title, other in [
+        ("redaktur", "Rapat Persiapan Akreditasi Penjaminan Mutu", "Penyuluhan Hukum di Sekolah Menengah"),
+        ("kasubag", "Penyuluhan Hukum di Sekolah Menengah Kota Contoh", None),
+    ]:
+        client.force_login(User.objects.get(username=username))
+        panel = soup(client.get("/admin/")).find(string="Tugas saya").find_parent("section")
+        mine = panel.get_text(" ", strip=True).split("Semua tugas terbuka tim")[0]
+        assert title in mine, username
+        if other:
+            assert other not in mine
+    assert not NewsPage.objects.get(slug="penyuluhan-hukum-di-sekolah-menengah").live
 
 
 def check_site_and_settings():

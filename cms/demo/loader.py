@@ -47,6 +47,15 @@ from .news import CATEGORIES, NEWS
 from .richtext import build_body
 
 HOME_SLUG = "pn-contoh"
+DEMO_REVIEW_DATE = datetime.date(2026, 11, 21)
+IN_REVIEW = [
+    {"slug": "rapat-persiapan-akreditasi-penjaminan-mutu", "redaktur_approved": False,
+     "title": "Rapat Persiapan Akreditasi Penjaminan Mutu",
+     "lead": "Tim penjaminan mutu PN Contoh membahas kelengkapan dokumen akreditasi tahun 2027."},
+    {"slug": "penyuluhan-hukum-di-sekolah-menengah", "redaktur_approved": True,
+     "title": "Penyuluhan Hukum di Sekolah Menengah Kota Contoh",
+     "lead": "Hakim PN Contoh memberikan penyuluhan hukum tentang perundungan kepada 300 pelajar."},
+]
 WELCOME_TITLE = "Welcome to your new Wagtail site!"  # the page Wagtail's initial migration creates
 COLLECTION_NEWS = "Berita"
 COLLECTION_DOCUMENTS = "Informasi Publik"
@@ -91,6 +100,7 @@ class DemoCourtLoader:
         menu = {spec.slug: self.load_menu_page(home, spec) for spec in pages.MENU}
         self.load_news(menu[pages.BERITA.slug])
         self.load_announcements(menu[pages.PENGUMUMAN.slug])
+        self.load_items_in_review(menu[pages.BERITA.slug])
         if home_created:
             # The welcome text's service links go in as a second revision, as an editor would add them.
             home.body = build_body(pages.HOME_BODY, "home", self.document_id)
@@ -243,6 +253,35 @@ class DemoCourtLoader:
                 body=build_body(item.body, item.slug, self.document_id),
             )
             self.create_page(index, page, when=self.publication_time(item.date, number))
+
+    def load_items_in_review(self, index):
+        """Two drafts in the review workflow, so "Tugas saya" has work on it: one waits for the Redaktur,
+        one (already corrected) for the Kasubag PTIP. They go through the workflow as the users would."""
+        category = NewsCategory.objects.filter(slug=CATEGORIES[0][1]).first()
+        for item in IN_REVIEW:
+            if self.child(index, item["slug"]) is not None:
+                continue
+            page = NewsPage(
+                title=item["title"], slug=item["slug"], date=DEMO_REVIEW_DATE, category=category,
+                lead=item["lead"], summary=item["lead"], social_caption=item["lead"],
+                social_hashtags="#PNContoh #PengadilanNegeri",
+                body=build_body([item["lead"]], item["slug"], self.document_id),
+            )
+            page.owner = self.author
+            page.live = False
+            index.add_child(instance=page)
+            log(instance=page, action="wagtail.create", user=self.author)
+            page.save_revision(user=self.author)
+            workflow = page.get_workflow()
+            if workflow is None:
+                continue
+            workflow.start(page, self.author)
+            if item["redaktur_approved"]:
+                page.refresh_from_db()
+                state = page.current_workflow_task_state
+                state.task.specific.on_action(state, self.users["redaktur"], "approve",
+                                              comment="Sudah dikoreksi, siap terbit.")
+            self.created["pages"] += 1
 
     @staticmethod
     def publication_time(date, number):
