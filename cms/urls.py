@@ -9,6 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import views
 from cms.api import api_router
 from cms.feeds import NewsAtomFeed, NewsFeed
+from editorial.api import register as register_editorial_api
+
+register_editorial_api(api_v3)  # workflow endpoints, added before api_v3.urls is read
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -15,7 +15,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import LogFormatter
 
-from editorial import publishing
+from editorial import api_tokens, publishing
 from editorial.models import Holiday, MutuBaku
 from editorial.panels import MyTasksPanel
 from editorial.reports import StepDurationReportView, user_can_view
@@ -100,7 +100,11 @@ def editorial_admin_urls():
              name="editorial_step_report_results"),
         path("editorial/social-preview/<int:page_id>/", social_preview_context,
              name="editorial_social_preview_context"),
+        *api_tokens.urls(),
     ]
+
+
+hooks.register("register_account_menu_item", api_tokens.account_menu_item)
 
 
 class StepReportMenuItem(MenuItem):
