@@ -169,3 +169,11 @@ def test_a_token_needs_a_name(client_as):
     response = client_as("admin").post(reverse("editorial_api_tokens_create"), {"name": ""})
     assert response.status_code == 200 and not APIToken.objects.exists()
     assert "api-token-plaintext" not in response.content.decode()
+
+
+def test_only_users_who_may_edit_can_submit(draft, users, client):
+    _token, plaintext = APIToken.create_token(user=users["ketua"], name="uji ketua")
+    response = api(client, plaintext, "post", workflow(draft, "submit/"))
+    assert response.status_code == 403, response.content
+    assert "tidak berhak" in response.json()["detail"]
+    assert Page.objects.get(pk=draft.pk).current_workflow_state is None

@@ -124,9 +124,10 @@ def _state_payload(page, user):
                 "started_at": ts.started_at, "finished_at": ts.finished_at,
                 "finished_by": _username(ts.finished_by), "comment": ts.get_comment() or "",
             })
+    workflow = state.workflow if state else page.get_workflow()
     return {
         "page_id": page.pk,
-        "workflow": state.workflow.name if state else (page.get_workflow().name if page.get_workflow() else None),
+        "workflow": workflow.name if workflow else None,
         "status": state.status if state else None,
         "status_label": str(state.get_status_display()) if state else None,
         "requested_by": _username(state.requested_by) if state else None,
@@ -183,8 +184,11 @@ def workflow_history(request, page_id: PositiveInt):
 def submit(request, page_id: PositiveInt):
     page = _page(page_id)
     user = request.user
-    if not page.permissions_for_user(user).can_edit():
+    perms = page.permissions_for_user(user)
+    if not perms.can_edit():
         raise PermissionDenied(_("Anda tidak berhak mengubah konten ini, jadi tidak dapat mengirimkannya."))
+    if perms.page_locked():
+        raise HttpError(409, _("Konten ini sedang dikunci pengguna lain."))
     workflow = page.get_workflow()
     if workflow is None:
         raise HttpError(409, _("Konten ini tidak memiliki alur redaksi."))
