@@ -30,7 +30,7 @@ def _tokens(user):
 def index(request):
     return TemplateResponse(request, "editorial/api_tokens/index.html", {
         "tokens": _tokens(request.user), "form": TokenForm(),
-        "page_title": _("Token API"), "header_icon": "key",
+        "page_title": _("Token API"), "header_title": _("Token API"), "header_icon": "key",
     })
 
 
@@ -40,12 +40,14 @@ def create(request):
         token, plaintext = APIToken.create_token(user=request.user, name=form.cleaned_data["name"])
         # The plaintext goes into this response only; it cannot be recovered later.
         response = TemplateResponse(request, "editorial/api_tokens/created.html", {
-            "token": token, "plaintext": plaintext, "page_title": _("Token API dibuat"), "header_icon": "key",
+            "token": token, "plaintext": plaintext, "page_title": _("Token API dibuat"),
+            "header_title": _("Token API dibuat"), "header_icon": "key",
         })
         response["Cache-Control"] = "no-store"
         return response
     return TemplateResponse(request, "editorial/api_tokens/index.html", {
-        "tokens": _tokens(request.user), "form": form, "page_title": _("Token API"), "header_icon": "key",
+        "tokens": _tokens(request.user), "form": form, "page_title": _("Token API"), "header_title": _("Token API"),
+        "header_icon": "key",
     })
 
 

@@ -27,7 +27,8 @@ def _valid_optional_auth(api):
     def get_openapi_schema(*args, **kwargs):
         schema = original(*args, **kwargs)
         schemes = schema.get("components", {}).get("securitySchemes", {})
-        anonymous = [name for name, scheme in schemes.items() if "scheme" not in scheme and scheme.get("type") == "http"]
+        anonymous = [name for name, scheme in schemes.items()
+                     if scheme.get("type") == "http" and "scheme" not in scheme]
         for name in anonymous:
             del schemes[name]
         if anonymous:

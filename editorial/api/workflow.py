@@ -18,7 +18,7 @@ from ninja.errors import HttpError
 from pydantic import PositiveInt, StringConstraints
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import ProblemDetail
-from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
+from wagtail.models import Page, PageLogEntry, WorkflowState
 
 router = Router(auth=BearerTokenAuth(), tags=["workflow"])
 
