@@ -82,8 +82,11 @@ def build(site, news_index, announcement_index, *, year=2026, items=500, total_v
     categories = [NewsCategory.objects.get_or_create(slug=name.lower().replace(" ", "-"), defaults={"name": name})[0]
                   for name, _weight in CATEGORIES]
     weights = [weight for _name, weight in CATEGORIES]
+    # The accounts are connected once the year's items exist: the items are text-only samples, and a
+    # connected Instagram account would (rightly) refuse a post without an image when a page is saved.
     accounts = [SocialAccount.objects.get_or_create(site=site, platform=platform, external_id=f"{platform}-1",
-                                                    defaults={"name": name})[0] for platform, name in ACCOUNTS]
+                                                    defaults={"name": name, "active": False})[0]
+                for platform, name in ACCOUNTS]
     standards = {(step, social): MutuBaku.objects.minutes_for(step, ["B", "C"] if social else ["B"])
                  for step in (MENYIAPKAN, KOREKSI, PERSETUJUAN) for social in (False, True)}
 
@@ -117,6 +120,7 @@ def build(site, news_index, announcement_index, *, year=2026, items=500, total_v
         if social:
             deliveries += _deliveries(rng, ledger, page, site, accounts, published_at)
 
+    SocialAccount.objects.filter(pk__in=[account.pk for account in accounts]).update(active=True)
     StepRecord.objects.bulk_create(records, batch_size=500)
     SocialDelivery.objects.bulk_create(deliveries, batch_size=500)
     _snapshots(rng, ledger, site)

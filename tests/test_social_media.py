@@ -122,3 +122,25 @@ def test_admin_sees_the_image_rule_when_saving_a_draft(court, client_as):
     assert response.status_code == 200  # the form comes back with the error, nothing saved
     assert "Instagram hanya menerima kiriman bergambar" in response.content.decode()
     assert page.revisions.count() == 0
+
+
+def test_another_courts_instagram_does_not_bind_this_court(court, client_as):
+    """One deployment, many courts: only the court's own connected platforms apply, also on a new page."""
+    from wagtail.models import Page, Site
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    from tests.factories import HomePageFactory
+
+    other_home = HomePageFactory(parent=Page.get_first_root_node(), slug="pn-lain", title="PN Lain")
+    other = Site.objects.create(hostname="pn-lain.test", port=80, root_page=other_home)
+    account = SocialAccount(site=other, platform=platform_rules.INSTAGRAM, name="IG lain", external_id="9")
+    account.credentials = {"access_token": "x"}
+    account.save()
+    form = nested_form_data({
+        "title": "Tanpa gambar", "slug": "tanpa-gambar", "date": "2026-11-02", "lead": "Teras.",
+        "body": streamfield([("paragraph", rich_text("<p>Isi.</p>"))]), "social_enabled": "on",
+        "social_caption": "Kabar baru.", "social_crop": "square", "tags": "",
+    })
+    response = client_as("admin").post(f"/admin/pages/add/cms/newspage/{court.news_index.pk}/", form)
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert Page.objects.get(slug="tanpa-gambar").get_parent().pk == court.news_index.pk

@@ -7,6 +7,7 @@ approves both together, so it lives on the page (and so in every revision).
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 
 from publishers import platform_rules
@@ -18,7 +19,18 @@ SOCIAL_KINDS = [platform_rules.FACEBOOK, platform_rules.INSTAGRAM, platform_rule
 LINKLESS_KINDS = {platform_rules.INSTAGRAM}
 
 
+class SocialDraftPageForm(WagtailAdminPageForm):
+    """Lets the page's clean() know its parent (and so its court) while it is being created in the admin."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        if parent_page is not None and not self.instance.pk:
+            self.instance._parent_page_for_clean = parent_page
+
+
 class SocialDraftMixin(models.Model):
+    base_form_class = SocialDraftPageForm
+
     social_enabled = models.BooleanField(
         _("posting ke media sosial"), default=True,
         help_text=_("Jika dicentang, konten ini dikirim ke akun media sosial pengadilan saat diterbitkan."),

@@ -74,11 +74,27 @@ def image_errors_for_page(page, kinds):
     return {field: errors} if errors else {}
 
 
+def court_site_of(page):
+    """The court (Site) a page belongs to, also before its first save, so only that court's accounts count."""
+    from wagtail.models import Site
+
+    if page.pk and page.url_path:
+        return page.get_site()
+    parent = getattr(page, "_parent_page_for_clean", None)  # set by the admin form (cms.models.social)
+    if parent is not None:
+        return parent.get_site()
+    if page.path:  # placed in the tree by add_child, not saved yet
+        for site in Site.objects.select_related("root_page"):
+            if page.path.startswith(site.root_page.path):
+                return site
+    return None
+
+
 def edit_time_errors(page):
     """What the page's clean() should refuse for the social image, for the platforms the court has connected."""
     from publishers.models import SocialAccount
 
-    site = page.get_site() if page.pk and page.url_path else None
+    site = court_site_of(page)
     accounts = SocialAccount.objects.usable()
     if site is not None:
         accounts = accounts.for_site(site)
