@@ -1,0 +1,223 @@
+"""The webhook outbox: every event reaches every endpoint, at least once, with the same delivery id.
+
+A webhook has no way to ask the receiver "did you get it?", so unlike the
+social channels an unclear failure (connection dropped after the request
+left) is simply sent again with the same X-Warta-Delivery id; the receiver
+de-duplicates on it. A delivery the receiver confirmed (2xx) is never sent again.
+
+    PENDING --claim--> SENDING --2xx--> SENT
+       ^                  |  timeout, 5xx, 429, dropped connection
+       +---- backoff -----+
+    4xx / too many failures -> FAILED (retry button)
+
+Backoff, failure limit and HTTP failure classification are the social outbox's
+(publishers.social.outbox, publishers.social.channels.http). Every time comes
+from ``now`` so tests advance a clock instead of sleeping.
+"""
+
+import json
+import logging
+import uuid
+
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from publishers.social import crypto
+from publishers.social import outbox as social_outbox
+from publishers.social.channels import DeliveryError, ErrorKind
+from publishers.social.channels.http import ApiClient
+from publishers.webhooks import signing
+from publishers.webhooks.models import (
+    WEBHOOK_OPEN_STATUSES,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookStatus,
+)
+
+logger = logging.getLogger(__name__)
+
+S = WebhookStatus
+
+
+# Creating deliveries ----------------------------------------------------------------------------
+
+def payload_for(page, event, revision, now):
+    from django.urls import reverse
+
+    api_path = reverse("wagtailapi:pages:detail", args=[page.pk])
+    site = page.get_site()
+    api_url = (site.root_url + api_path) if site else api_path
+    return {
+        "event": event,
+        "page": {
+            "id": page.pk,
+            "type": f"{page.specific_class._meta.app_label}.{page.specific_class.__name__}"
+            if page.specific_class else "",
+            "title": page.title,
+            "url": page.full_url or "",
+            "api_url": api_url,
+        },
+        "revision": revision.pk if revision else None,
+        "time": now.isoformat(),
+    }
+
+
+def create_for_event(page, event, revision=None, now=None):
+    """One delivery per active endpoint that wants this event; workers start when the transaction commits."""
+    now = now or timezone.now()
+    endpoints = [endpoint for endpoint in WebhookEndpoint.objects.filter(active=True) if endpoint.wants(event)]
+    if not endpoints:
+        return []
+    payload = payload_for(page, event, revision, now)
+    with transaction.atomic():
+        created = [
+            WebhookDelivery.objects.create(
+                endpoint=endpoint, event=event, page=page, page_title=page.title[:255], payload=payload,
+                status=S.PENDING, next_attempt_at=now, created_at=now,
+            )
+            for endpoint in endpoints
+        ]
+        ids = [delivery.pk for delivery in created]
+        transaction.on_commit(lambda: enqueue(ids))
+    return created
+
+
+def enqueue(ids, run_after=None):
+    from publishers.webhooks import tasks
+
+    for pk in ids:
+        try:
+            tasks.enqueue_delivery(pk, run_after)
+        except Exception:  # the minute job picks up anything due, so a lost enqueue only delays
+            logger.exception("could not enqueue webhook delivery %s", pk)
+
+
+# The worker --------------------------------------------------------------------------------------
+
+def due_ids(now=None, limit=500):
+    now = now or timezone.now()
+    return list(WebhookDelivery.objects.filter(status__in=WEBHOOK_OPEN_STATUSES, next_attempt_at__lte=now)
+                .order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit])
+
+
+def run_due(now=None, limit=500, rng=None):
+    """Process every delivery that is due (retries and crashed workers). Returns how many were tried."""
+    now = now or timezone.now()
+    return sum(1 for pk in due_ids(now, limit) if process(pk, now=now, rng=rng) is not None)
+
+
+def process(delivery_id, now=None, rng=None):
+    """Send one delivery if it is due and nobody else holds it; returns the new status or None."""
+    now = now or timezone.now()
+    delivery = claim(delivery_id, now)
+    if delivery is None:
+        return None
+    endpoint = delivery.endpoint
+    try:
+        secret = endpoint.secret
+    except crypto.TokenDecryptionError:
+        return _fail(delivery, _("Rahasia webhook tidak dapat dibuka dengan kunci yang sekarang "
+                                 "(WARTA_TOKEN_KEYS berubah?). Simpan ulang rahasianya."), "")
+    body = json.dumps(delivery.payload, separators=(",", ":"), ensure_ascii=False).encode()
+    timestamp = str(int(now.timestamp()))
+    headers = {
+        "Content-Type": "application/json",
+        signing.TIMESTAMP_HEADER: timestamp,
+        signing.SIGNATURE_HEADER: signing.sign(secret, timestamp, body),
+        signing.DELIVERY_HEADER: str(delivery.delivery_id),
+        signing.EVENT_HEADER: delivery.event,
+    }
+    client = ApiClient(_Receiver(endpoint), endpoint.url, secrets=[secret])
+    try:
+        # Redirects are not followed: requests would turn the POST into a GET.
+        response = client.call("POST", endpoint.url, irreversible=True, expect_json=False, data=body,
+                               headers=headers, allow_redirects=False)
+        if response.status_code >= 300:
+            raise DeliveryError(ErrorKind.PERMANENT, _("Penerima mengalihkan kiriman (galat %(status)d); "
+                                                       "perbaiki alamat URL webhook.")
+                                % {"status": response.status_code}, response.headers.get("Location", ""),
+                                code=response.status_code)
+    except DeliveryError as error:
+        return _failed(delivery, error, now, rng)
+    _owned_update(delivery, status=S.SENT, sent_at=now, next_attempt_at=None, response_code=response.status_code,
+                  error_message="", error_detail="", failures_in_row=0)
+    return S.SENT
+
+
+class _Receiver:
+    """What ApiClient needs to word its messages."""
+
+    def __init__(self, endpoint):
+        self.label = _("Penerima webhook %(name)s") % {"name": endpoint.name}
+
+
+def claim(delivery_id, now):
+    """Lock the row, check it is due, and take it with a fresh claim token for one lease."""
+    with transaction.atomic():
+        rows = WebhookDelivery.objects.filter(pk=delivery_id, status__in=WEBHOOK_OPEN_STATUSES,
+                                              next_attempt_at__lte=now)
+        if connection.features.has_select_for_update_skip_locked:
+            rows = rows.select_for_update(skip_locked=True)
+        delivery = rows.select_related("endpoint").first()
+        if delivery is None:
+            return None
+        if not delivery.endpoint.active:
+            WebhookDelivery.objects.filter(pk=delivery.pk).update(
+                status=S.FAILED, next_attempt_at=None, error_message=_("Webhook dinonaktifkan."))
+            return None
+        token = uuid.uuid4()
+        # A SENDING row found here belongs to a worker that died: its lease ran out, so send again
+        # (same delivery id, the receiver de-duplicates).
+        taken = WebhookDelivery.objects.filter(
+            pk=delivery.pk, status=delivery.status, claim_token=delivery.claim_token,
+        ).update(status=S.SENDING, claim_token=token, claimed_at=now, attempts=F("attempts") + 1,
+                 next_attempt_at=now + social_outbox.lease())
+        if taken != 1:
+            return None
+    delivery.status, delivery.claim_token, delivery.attempts = S.SENDING, token, delivery.attempts + 1
+    return delivery
+
+
+def _failed(delivery, error, now, rng):
+    code = int(error.code) if str(error.code).isdigit() else None
+    if error.kind == ErrorKind.PERMANENT:
+        return _fail(delivery, error.message, error.detail, response_code=code)
+    # TRANSIENT or AMBIGUOUS: both are sent again, with the same delivery id.
+    failures = delivery.failures_in_row + 1
+    if failures > social_outbox.max_failures():
+        message = _("Gagal setelah %(count)d percobaan berturut-turut: %(reason)s") % {
+            "count": failures, "reason": error.message}
+        return _fail(delivery, message, error.detail, response_code=code, failures_in_row=failures)
+    _owned_update(delivery, status=S.PENDING, failures_in_row=failures, response_code=code,
+                  error_message=error.message, error_detail=error.detail,
+                  next_attempt_at=now + social_outbox.backoff(failures, error.retry_after, rng))
+    return S.PENDING
+
+
+def _fail(delivery, message, detail, **extra):
+    _owned_update(delivery, status=S.FAILED, next_attempt_at=None, error_message=message, error_detail=detail,
+                  **extra)
+    logger.warning("webhook delivery %s failed: %s", delivery.pk, detail or message)
+    return S.FAILED
+
+
+def _owned_update(delivery, **changes):
+    """Update the row only while this worker still holds the claim (a stale worker must not overwrite)."""
+    changed = WebhookDelivery.objects.filter(pk=delivery.pk, claim_token=delivery.claim_token).update(**changes)
+    for name, value in changes.items():
+        setattr(delivery, name, value)
+    return changed == 1
+
+
+# What people can do -----------------------------------------------------------------------------
+
+def retry(delivery, now=None):
+    """The retry button: a failed delivery goes out again with the same id and body."""
+    now = now or timezone.now()
+    updated = WebhookDelivery.objects.filter(pk=delivery.pk, status=S.FAILED).update(
+        status=S.PENDING, next_attempt_at=now, failures_in_row=0, claim_token=None)
+    if updated:
+        transaction.on_commit(lambda: enqueue([delivery.pk]))
+    return bool(updated)
