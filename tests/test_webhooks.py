@@ -239,3 +239,31 @@ def test_kasubag_registers_an_endpoint_and_the_secret_is_write_only(court, users
     assert not WebhookEndpoint.objects.filter(name="Dari Admin").exists()
     index = client_as("root").get(reverse("webhooks:index")).content.decode()
     assert "Portal SIPP baru" in index and reverse("webhooks:deliveries", args=[endpoint.pk]) in index
+
+
+@pytest.mark.django_db
+def test_the_documented_verification_accepts_warta_and_refuses_the_rest(court, users, receivers,
+                                                                         django_capture_on_commit_callbacks):
+    """The Python snippet in docs/webhooks.md, run as written, against what Warta really sends."""
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "webhooks.md").read_text()
+    namespace = {}
+    exec(re.search(r"```python\n(.*?)```", doc, re.S).group(1), namespace)
+    verify = namespace["verify_warta_webhook"]
+
+    receiver = receivers(SECRET)
+    seen = []
+    original = receiver.verify
+    receiver.verify = lambda headers, body: seen.append((dict(headers), body)) or original(headers, body)
+    endpoint_for(receiver, "Portal SIPP")
+    publish(NewsPageFactory(parent=court.news_index, live=False), users["kasubag"],
+            django_capture_on_commit_callbacks)
+
+    headers, body = seen[0]
+    sent_at = int(headers["X-Warta-Timestamp"])
+    assert verify(SECRET, headers, body, now=sent_at + 10)
+    assert not verify("rahasia-yang-salah-sekali", headers, body, now=sent_at + 10)
+    assert not verify(SECRET, headers, body + b" ", now=sent_at + 10)
+    assert not verify(SECRET, headers, body, now=sent_at + 301)  # older than 5 minutes
