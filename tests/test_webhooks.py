@@ -188,6 +188,7 @@ def test_wrong_secret_fails_verification_and_the_retry_button_sends_again(court,
     kasubag = client_as("kasubag")
     listing = kasubag.get(reverse("webhooks:deliveries", args=[endpoint.pk]))
     assert "gagal" in listing.content.decode() and "Coba lagi" in listing.content.decode()
+    assert "Penerima menolak tanda tangan (galat 401)" in listing.content.decode()
 
     # The Kasubag fixes the secret in the admin, then presses Coba lagi.
     response = kasubag.post(reverse("webhooks:edit", args=[endpoint.pk]), {

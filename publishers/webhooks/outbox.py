@@ -129,7 +129,7 @@ def process(delivery_id, now=None, rng=None):
         signing.DELIVERY_HEADER: str(delivery.delivery_id),
         signing.EVENT_HEADER: delivery.event,
     }
-    client = ApiClient(_Receiver(endpoint), endpoint.url, secrets=[secret])
+    client = ApiClient(_Receiver(endpoint), endpoint.url, secrets=[secret], interpret=_interpret)
     try:
         # Redirects are not followed: requests would turn the POST into a GET.
         response = client.call("POST", endpoint.url, irreversible=True, expect_json=False, data=body,
@@ -144,6 +144,23 @@ def process(delivery_id, now=None, rng=None):
     _owned_update(delivery, status=S.SENT, sent_at=now, next_attempt_at=None, response_code=response.status_code,
                   error_message="", error_detail="", failures_in_row=0)
     return S.SENT
+
+
+def _interpret(response, irreversible):
+    """Webhook wording for a receiver's 4xx; 429 and 5xx keep the shared classification (retry later)."""
+    status = response.status_code
+    if status == 408:
+        return DeliveryError(ErrorKind.AMBIGUOUS, _("Penerima kehabisan waktu (galat 408). Warta akan mencoba lagi."),
+                             code=status)
+    if status in (401, 403):
+        return DeliveryError(ErrorKind.PERMANENT, _(
+            "Penerima menolak tanda tangan (galat %(status)d). Samakan rahasia di Warta dan di penerima, "
+            "lalu klik Coba lagi.") % {"status": status}, code=status)
+    if 400 <= status < 500 and status != 429:
+        return DeliveryError(ErrorKind.PERMANENT, _(
+            "Penerima menolak kiriman (galat %(status)d). Periksa alamat URL dan penerimanya, lalu klik Coba lagi.")
+            % {"status": status}, code=status)
+    return None
 
 
 class _Receiver:
