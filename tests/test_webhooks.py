@@ -268,3 +268,21 @@ def test_the_documented_verification_accepts_warta_and_refuses_the_rest(court, u
     assert not verify("rahasia-yang-salah-sekali", headers, body, now=sent_at + 10)
     assert not verify(SECRET, headers, body + b" ", now=sent_at + 10)
     assert not verify(SECRET, headers, body, now=sent_at + 301)  # older than 5 minutes
+
+
+@pytest.mark.django_db
+def test_a_worker_that_died_mid_send_is_taken_over_after_its_lease(court, users, receivers):
+    receiver = receivers(SECRET)
+    endpoint = endpoint_for(receiver, "Portal SIPP")
+    page = NewsPageFactory(parent=court.news_index, live=True)
+    now = timezone.now()
+    receiver.clock = lambda: now
+    [delivery] = outbox.create_for_event(page, "page.published", page.live_revision, now=now)
+    assert outbox.claim(delivery.pk, now) is not None  # a worker takes it, then dies before the POST
+
+    assert outbox.run_due(now=now + timedelta(minutes=5)) == 0  # still its lease: nobody else sends
+    now += timedelta(minutes=11)
+    assert outbox.run_due(now=now) == 1
+    delivery.refresh_from_db()
+    assert delivery.status == S.SENT and delivery.attempts == 2
+    assert list(receiver.events) == [str(delivery.delivery_id)] and endpoint.deliveries.count() == 1
