@@ -107,7 +107,14 @@ def receivers():
         receiver.stop()
 
 
+def default_site_pk():
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True).pk
+
+
 def endpoint_for(receiver, name, secret=SECRET, **kwargs):
+    kwargs.setdefault("site_id", default_site_pk())
     endpoint = WebhookEndpoint(name=name, url=receiver.url, **kwargs)
     endpoint.secret = secret
     endpoint.save()
@@ -192,7 +199,7 @@ def test_wrong_secret_fails_verification_and_the_retry_button_sends_again(court,
 
     # The Kasubag fixes the secret in the admin, then presses Coba lagi.
     response = kasubag.post(reverse("webhooks:edit", args=[endpoint.pk]), {
-        "name": endpoint.name, "url": endpoint.url, "new_secret": "rahasia-yang-dipasang-penerima",
+        "site": default_site_pk(), "name": endpoint.name, "url": endpoint.url, "new_secret": "rahasia-yang-dipasang-penerima",
         "on_published": "on", "on_unpublished": "on", "active": "on"})
     assert response.status_code == 302
     with django_capture_on_commit_callbacks(execute=True):
@@ -209,7 +216,7 @@ def test_kasubag_registers_an_endpoint_and_the_secret_is_write_only(court, users
     kasubag = client_as("kasubag")
     assert "Webhook" in kasubag.get(reverse("wagtailadmin_home")).content.decode()
     response = kasubag.post(reverse("webhooks:add"), {
-        "name": "Portal SIPP", "url": "https://sipp.pn-uji.go.id/warta", "new_secret": "rahasia-panjang-sekali-123",
+        "site": default_site_pk(), "name": "Portal SIPP", "url": "https://sipp.pn-uji.go.id/warta", "new_secret": "rahasia-panjang-sekali-123",
         "on_published": "on"})
     assert response.status_code == 302
     endpoint = WebhookEndpoint.objects.get()
@@ -221,12 +228,12 @@ def test_kasubag_registers_an_endpoint_and_the_secret_is_write_only(court, users
     assert "Portal SIPP" in edit and "rahasia-panjang-sekali-123" not in edit
     # Saving without a new secret keeps the old one.
     kasubag.post(reverse("webhooks:edit", args=[endpoint.pk]), {
-        "name": "Portal SIPP baru", "url": endpoint.url, "new_secret": "", "on_published": "on", "active": "on"})
+        "site": default_site_pk(), "name": "Portal SIPP baru", "url": endpoint.url, "new_secret": "", "on_published": "on", "active": "on"})
     endpoint.refresh_from_db()
     assert endpoint.name == "Portal SIPP baru" and endpoint.secret == "rahasia-panjang-sekali-123"
 
     # A new endpoint needs a secret.
-    response = kasubag.post(reverse("webhooks:add"), {"name": "Tanpa rahasia", "url": "https://contoh.go.id/"})
+    response = kasubag.post(reverse("webhooks:add"), {"site": default_site_pk(), "name": "Tanpa rahasia", "url": "https://contoh.go.id/"})
     assert response.status_code == 200 and "Isi rahasia penandatanganan." in response.content.decode()
 
     admin = client_as("admin")
@@ -235,7 +242,7 @@ def test_kasubag_registers_an_endpoint_and_the_secret_is_write_only(court, users
         response = admin.get(url)
         assert response.status_code in (302, 403), url
         assert "Portal SIPP" not in response.content.decode()
-    admin.post(reverse("webhooks:add"), {"name": "Dari Admin", "url": "https://contoh.go.id/",
+    admin.post(reverse("webhooks:add"), {"site": default_site_pk(), "name": "Dari Admin", "url": "https://contoh.go.id/",
                                          "new_secret": "rahasia-panjang-sekali-456", "on_published": "on"})
     assert not WebhookEndpoint.objects.filter(name="Dari Admin").exists()
     index = client_as("root").get(reverse("webhooks:index")).content.decode()
@@ -286,3 +293,23 @@ def test_a_worker_that_died_mid_send_is_taken_over_after_its_lease(court, users,
     delivery.refresh_from_db()
     assert delivery.status == S.SENT and delivery.attempts == 2
     assert list(receiver.events) == [str(delivery.delivery_id)] and endpoint.deliveries.count() == 1
+
+
+@pytest.mark.django_db
+def test_each_court_gets_only_its_own_pages_events(court, users, receivers):
+    """One deployment, many courts: an endpoint belongs to a court (Site) and hears only that court."""
+    from wagtail.models import Page, Site
+
+    from tests.factories import HomePageFactory, NewsIndexPageFactory
+
+    other_home = HomePageFactory(parent=Page.get_first_root_node(), slug="pn-lain", title="PN Lain")
+    other_site = Site.objects.create(hostname="pn-lain.test", port=80, root_page=other_home)
+    other_news = NewsIndexPageFactory(parent=other_home)
+    ours = endpoint_for(receivers(SECRET), "Portal PN Uji")
+    theirs = endpoint_for(receivers(SECRET), "Portal PN Lain", site_id=other_site.pk)
+
+    page = NewsPageFactory(parent=court.news_index, live=True)
+    assert [d.endpoint for d in outbox.create_for_event(page, "page.published", page.live_revision)] == [ours]
+    other_page = NewsPageFactory(parent=other_news, live=True)
+    assert [d.endpoint for d in outbox.create_for_event(other_page, "page.published", other_page.live_revision)] \
+        == [theirs]

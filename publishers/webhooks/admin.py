@@ -55,7 +55,7 @@ class WebhookEndpointForm(WagtailAdminModelForm):
 
     class Meta:
         model = WebhookEndpoint
-        fields = ["name", "url", "new_secret", "on_published", "on_unpublished", "active"]
+        fields = ["site", "name", "url", "new_secret", "on_published", "on_unpublished", "active"]
 
     def clean_url(self):
         url = self.cleaned_data["url"]
@@ -90,10 +90,11 @@ class WebhookEndpointViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     add_to_reference_index = False
-    form_fields = ["name", "url", "on_published", "on_unpublished", "active"]
+    form_fields = ["site", "name", "url", "on_published", "on_unpublished", "active"]
     list_display = [
         Column("name", label=gettext_lazy("Nama")),
         Column("url", label=gettext_lazy("Alamat URL")),
+        Column("site", label=gettext_lazy("Situs pengadilan")),
         Column("events_display", label=gettext_lazy("Peristiwa")),
         BooleanColumn("active", label=gettext_lazy("Aktif")),
         DeliveriesColumn("deliveries", accessor="pk", label=gettext_lazy("Kiriman")),

@@ -32,6 +32,9 @@ WEBHOOK_OPEN_STATUSES = [WebhookStatus.PENDING, WebhookStatus.SENDING]
 
 
 class WebhookEndpoint(models.Model):
+    # Each court (Wagtail Site) registers its own receivers and gets only its own pages' events.
+    site = models.ForeignKey("wagtailcore.Site", verbose_name=_("situs pengadilan"), on_delete=models.CASCADE,
+                             related_name="+")
     name = models.CharField(_("nama"), max_length=200)
     url = models.URLField(_("alamat URL"), max_length=500, help_text=_("Alamat http(s) yang menerima POST JSON."))
     # Fernet ciphertext of {"secret": ...}; read and written only through .secret

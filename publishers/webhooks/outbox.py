@@ -67,7 +67,11 @@ def payload_for(page, event, revision, now):
 def create_for_event(page, event, revision=None, now=None):
     """One delivery per active endpoint that wants this event; workers start when the transaction commits."""
     now = now or timezone.now()
-    endpoints = [endpoint for endpoint in WebhookEndpoint.objects.filter(active=True) if endpoint.wants(event)]
+    site = page.get_site()
+    if site is None:
+        return []
+    endpoints = [endpoint for endpoint in WebhookEndpoint.objects.filter(active=True, site=site)
+                 if endpoint.wants(event)]
     if not endpoints:
         return []
     payload = payload_for(page, event, revision, now)
