@@ -33,24 +33,29 @@ class ChannelManagerMixin:
         return site
 
 
-class ConnectView(ChannelManagerMixin, WagtailAdminTemplateMixin, FormView):
-    """Step one of connecting a channel: which court and which platform."""
+class ChannelFormMixin(ChannelManagerMixin, WagtailAdminTemplateMixin):
+    """The connect forms: the courts the user manages to choose from, under "Kanal media sosial"."""
 
-    page_title = gettext_lazy("Sambungkan kanal media sosial")
     header_icon = "site"
-    template_name = "publishers/social/connect.html"
-    form_class = ConnectForm
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["sites"] = self.sites
         return kwargs
 
-    def get_initial(self):
-        return {"site": self.request.GET.get("site"), "provider": self.request.GET.get("provider")}
-
     def get_breadcrumbs_items(self):
         return [{"url": reverse(INDEX), "label": _("Kanal media sosial")}, {"url": "", "label": self.page_title}]
+
+
+class ConnectView(ChannelFormMixin, FormView):
+    """Step one of connecting a channel: which court and which platform."""
+
+    page_title = gettext_lazy("Sambungkan kanal media sosial")
+    template_name = "publishers/social/connect.html"
+    form_class = ConnectForm
+
+    def get_initial(self):
+        return {"site": self.request.GET.get("site"), "provider": self.request.GET.get("provider")}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -76,22 +81,13 @@ class ConnectView(ChannelManagerMixin, WagtailAdminTemplateMixin, FormView):
             return self.form_invalid(form)
 
 
-class TelegramConnectView(ChannelManagerMixin, WagtailAdminTemplateMixin, FormView):
+class TelegramConnectView(ChannelFormMixin, FormView):
     page_title = gettext_lazy("Sambungkan kanal Telegram")
-    header_icon = "site"
     template_name = "publishers/social/telegram_connect.html"
     form_class = TelegramConnectForm
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["sites"] = self.sites
-        return kwargs
-
     def get_initial(self):
         return {"site": self.request.GET.get("site")}
-
-    def get_breadcrumbs_items(self):
-        return [{"url": reverse(INDEX), "label": _("Kanal media sosial")}, {"url": "", "label": self.page_title}]
 
     def form_valid(self, form):
         bot, chat = form.checked
