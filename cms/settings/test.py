@@ -25,3 +25,8 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 MEDIA_ROOT = os.environ.get("WARTA_TEST_MEDIA_ROOT", "/tmp/warta-test-media")
 STATIC_ROOT = os.path.join(MEDIA_ROOT, "_static")
 os.makedirs(STATIC_ROOT, exist_ok=True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not SQLite's in-memory database: the browser suite's live server then serves each request on its
+    # own connection, as production does, so requests that race (an autosave and a click) race for real.
+    # WARTA_TEST_DB lets two test runs on one machine keep apart.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("WARTA_TEST_DB", os.path.join(MEDIA_ROOT, "test.sqlite3"))}

@@ -1,0 +1,174 @@
+"""The browser suite: Debian's chromium driven by Playwright against a live Warta server.
+
+Every test here walks a person's journey through the real admin, with Wagtail's
+JavaScript, autosave (at its default interval) and modals as users get them,
+and asserts what the person sees. In CI a missing chromium is a failure, never a
+skip (``tests/conftest.py`` turns the skip into an error when ``CI`` is set).
+
+Fixtures:
+- ``live_court``: the court site served by ``live_server`` (home, news and announcement
+  indexes), with one user per SOP role whose password is ``PASSWORD``;
+- ``browser``: one chromium for the session;
+- ``open_as("kasubag", language="id")``: a logged-in tab of that role; console errors and
+  uncaught page errors fail the test at teardown.
+"""
+
+import os
+import shutil
+from types import SimpleNamespace
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+PASSWORD = "rahasia-uji-123"
+ROLE_NAMES = {
+    "admin": "Dewi Anggraini",
+    "redaktur": "Rudi Hartono",
+    "kasubag": "Siti Rahma",
+    "sekretaris": "Bambang Wijaya",
+    "ketua": "Hakim Ketua",
+    "pranata": "Agus Pranata",
+}
+# Chromium's own requests to Google's services are refused by a closed network; these flags stop them.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def _playwright():
+    if not shutil.which(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
+        pytest.skip("Debian's chromium is not installed")
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls stay synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture(scope="session")
+def browser(_playwright):
+    browser = _playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def live_court(live_server, settings):
+    """The court site on the live server's address, and one user per SOP role (plus a superuser)."""
+    from wagtail.models import Page, Site
+    from wagtail.users.models import UserProfile
+
+    from tests.conftest import ROLE_USERS
+    from tests.factories import (
+        AnnouncementIndexPageFactory,
+        HomePageFactory,
+        NewsIndexPageFactory,
+        UserFactory,
+    )
+
+    host, port = live_server.url.split("//")[1].split(":")
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    settings.WARTA_BASE_URL = live_server.url
+    settings.WAGTAILAPI_BASE_URL = live_server.url
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="pn-uji", title="Pengadilan Negeri Uji")
+    Site.objects.all().delete()
+    site = Site.objects.create(hostname=host, port=int(port), root_page=home, is_default_site=True,
+                               site_name="Pengadilan Negeri Uji")
+    news_index = NewsIndexPageFactory(parent=home)
+    announcements = AnnouncementIndexPageFactory(parent=home)
+    users = {}
+    for name, group in ROLE_USERS.items():
+        first, last = ROLE_NAMES[name].split(" ", 1)
+        users[name] = UserFactory(username=name, groups=[group], password=PASSWORD, first_name=first,
+                                  last_name=last, email=f"{name}@pn-uji.go.id")
+    users["root"] = UserFactory(username="root", is_superuser=True, is_staff=True, password=PASSWORD,
+                                email="root@pn-uji.go.id")
+    for user in users.values():
+        UserProfile.get_for_user(user)
+    return SimpleNamespace(url=live_server.url, site=site, home=home, news_index=news_index,
+                           announcements=announcements, users=users)
+
+
+class Person:
+    """One role's browser tab: ``person.go("/admin/")``, ``person.page`` is Playwright's Page."""
+
+    def __init__(self, court, page, username):
+        self.court = court
+        self.page = page
+        self.username = username
+        self.user = court.users[username]
+        self.problems = []
+
+    def go(self, path):
+        response = self.page.goto(self.court.url + path)
+        self.page.wait_for_load_state("networkidle")
+        return response
+
+    def see(self, text):
+        """Wait until the text is visible anywhere on the page (Indonesian or English as the user reads)."""
+        from playwright.sync_api import expect
+
+        expect(self.page.get_by_text(text, exact=False).first).to_be_visible()
+
+    def messages(self):
+        return self.page.locator(".messages").inner_text() if self.page.locator(".messages").count() else ""
+
+
+def console_problem(page, message):
+    """A console error as text; Wagtail's accessibility checker logs its axe violations, named here by rule."""
+    text = message.text
+    if text.startswith("axe.run results") and len(message.args) > 1:
+        try:
+            violations = message.args[1].json_value()
+            text = "axe: " + "; ".join(f"{v['id']} ({len(v['nodes'])}): {v['nodes'][0]['target']}"
+                                       for v in violations)
+        except Exception:  # noqa: BLE001 - the page may be gone already; keep the plain text
+            pass
+    return f"{page.url}: {text}"
+
+
+@pytest.fixture
+def open_as(live_court, browser):
+    """open_as("kasubag", language="id") -> a Person logged in through the real login form."""
+    from wagtail.users.models import UserProfile
+
+    contexts = []
+    people = []
+
+    def open_(username, language="id"):
+        profile = UserProfile.get_for_user(live_court.users[username])
+        profile.preferred_language = language
+        profile.save(update_fields=["preferred_language"])
+        context = browser.new_context(locale="id-ID" if language == "id" else "en-US",
+                                      viewport={"width": 1280, "height": 900}, timezone_id="Asia/Jakarta")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        person = Person(live_court, page, username)
+        page.on("console", lambda m: person.problems.append(console_problem(page, m)) if m.type == "error" else None)
+        page.on("pageerror", lambda e: person.problems.append(f"{page.url}: {e}"))
+        page.goto(live_court.url + "/admin/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(live_court.url + "/admin/")
+        page.wait_for_load_state("networkidle")
+        people.append(person)
+        return person
+
+    yield open_
+    problems = [problem for person in people for problem in person.problems]
+    for context in contexts:
+        context.close()
+    assert problems == [], problems
