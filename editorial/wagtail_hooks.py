@@ -165,3 +165,15 @@ def editorial_viewsets():
     return EditorialViewSetGroup()
 
 
+
+# --- role guides ------------------------------------------------------------------------------
+# docs/panduan/*.md inside the admin (editorial/guides.py): the Help menu opens the guide of the
+# user's role instead of Wagtail's English guides on the internet; the dashboard links to it too.
+
+from editorial import guides  # noqa: E402 - kept inside this block
+
+hooks.register("register_admin_urls", guides.urls)
+for _guide_menu_item in guides.help_menu_items():
+    hooks.register("register_help_menu_item", _guide_menu_item)
+hooks.register("construct_help_menu", guides.remove_wagtail_guides)
+# --- end role guides ---

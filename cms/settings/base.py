@@ -179,7 +179,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Warta <warta@localhos
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
-WAGTAIL_SITE_NAME = "Warta"
+WAGTAIL_SITE_NAME = "Warta"  # the admin's brand: templates/wagtailadmin/ (tab titles, login, logo, favicon)
+# Akun → Preferensi offers Indonesia's three time zones (not every zone in the world, whose long
+# names include "Greenwich Mean Time" even in Indonesian); the admin's JavaScript labels each
+# option with the browser's name for it, "Asia/Jakarta: WIB (Waktu Indonesia Barat)".
+WAGTAIL_USER_TIME_ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
 WAGTAILADMIN_BASE_URL = os.environ.get("WARTA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WARTA_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAIL_I18N_ENABLED = False
