@@ -1,11 +1,16 @@
 """Admin forms for channels. Tokens are write-only: fields never render a stored value."""
 
+import uuid
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.log_actions import log
 
 from publishers import platform_rules
 from publishers.models import SocialAccount
+from publishers.social import crypto
 from publishers.social.channels import DeliveryError
 from publishers.social.channels.telegram import TelegramChannel
 
@@ -17,16 +22,40 @@ PROVIDERS = [
 
 
 class SiteChoiceMixin:
+    """The court a channel is connected for.
+
+    A user who manages one court never chooses: the form uses that court even when the page was opened
+    without ``?site=`` (the field is left out of the page). A user who manages several picks one, visibly.
+    """
+
     def limit_sites(self, sites):
-        self.fields["site"].queryset = sites
-        if sites.count() == 1:
-            self.fields["site"].initial = sites.first()
-            self.fields["site"].widget = forms.HiddenInput()
+        field = self.fields["site"]
+        field.queryset = sites
+        field.error_messages["invalid_choice"] = _("Pengadilan itu tidak termasuk yang kanalnya Anda kelola.")
+        self.only_site = sites.first() if sites.count() == 1 else None
+        if self.only_site is not None:
+            field.required = False
+            field.initial = self.only_site
+            field.widget = forms.HiddenInput()
+            self.initial["site"] = self.only_site.pk
+        else:
+            field.widget = forms.RadioSelect()
+            field.error_messages["required"] = _("Pilih pengadilan yang memiliki kanal ini.")
+            chosen = str(self.initial.get("site") or "")
+            if not (chosen.isdigit() and sites.filter(pk=int(chosen)).exists()):
+                self.initial.pop("site", None)
+
+    def clean_site(self):
+        site = self.cleaned_data.get("site")
+        return site or self.only_site
 
 
 class ConnectForm(SiteChoiceMixin, forms.Form):
     site = forms.ModelChoiceField(label=_("Situs pengadilan"), queryset=None, empty_label=None)
-    provider = forms.ChoiceField(label=_("Platform"), choices=PROVIDERS, widget=forms.RadioSelect)
+    provider = forms.ChoiceField(
+        label=_("Platform"), choices=PROVIDERS, widget=forms.RadioSelect,
+        error_messages={"required": _("Pilih platform kanal yang akan disambungkan.")},
+    )
 
     def __init__(self, *args, sites, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,6 +104,54 @@ def check_telegram(account, form, field="bot_token"):
                                 "sebagai admin di pengaturan kanal, lalu coba lagi.") % {"bot": bot.get("username")})
         return None
     return bot, chat
+
+
+class ReconnectTelegramForm(forms.Form):
+    """Check a Telegram channel again with Telegram, with a new bot token or the stored one."""
+
+    bot_token = forms.CharField(
+        label=_("Token bot baru"), required=False, widget=forms.PasswordInput(render_value=False),
+        help_text=_("Kosongkan untuk memeriksa lagi token yang tersimpan (misalnya setelah bot dijadikan admin "
+                    "kanal lagi). Token tidak akan ditampilkan."),
+    )
+
+    def __init__(self, *args, account, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.account = account
+
+    def clean(self):
+        cleaned = super().clean()
+        token = (cleaned.get("bot_token") or "").strip()
+        if not token:
+            try:
+                token = self.account.credentials.get("bot_token", "")
+            except crypto.TokenDecryptionError:
+                token = ""
+            if not token:
+                self.add_error("bot_token", _("Token yang tersimpan tidak dapat dipakai lagi. Isi token bot dari "
+                                              "@BotFather."))
+                return cleaned
+        probe = SocialAccount(platform=self.account.platform, external_id=self.account.external_id,
+                              name=self.account.name)
+        probe.credentials = {"bot_token": token}
+        self.checked = check_telegram(probe, self)
+        self.token = token
+        return cleaned
+
+    def save(self, user):
+        _bot, chat = self.checked
+        account = self.account
+        account.credentials = {"bot_token": self.token}
+        account.handle = chat.get("username", "") or account.handle
+        account.needs_reconnect = False
+        account.last_error = ""
+        account.paused_until = None
+        account.last_checked_at = timezone.now()
+        account.connected_by = user
+        account.connected_at = timezone.now()
+        account.save()
+        log(instance=account, action="wagtail.edit", user=user, uuid=uuid.uuid4())
+        return account
 
 
 class MetaSelectForm(forms.Form):

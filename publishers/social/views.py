@@ -1,5 +1,7 @@
 """Admin views: connecting channels, each item's delivery status (SOP C step 4) and what people can do there."""
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -8,12 +10,15 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _, gettext_lazy
 from django.views.generic import FormView, TemplateView, View
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import log
 from wagtail.models import Page
 
-from publishers.models import DeliveryStatus, SocialAccount, SocialDelivery
+from publishers import platform_rules
+from publishers.models import OPEN_STATUSES, DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social import oauth, outbox, permissions
-from publishers.social.forms import ConnectForm, MetaSelectForm, TelegramConnectForm
+from publishers.social.forms import ConnectForm, MetaSelectForm, ReconnectTelegramForm, TelegramConnectForm
 
 S = DeliveryStatus
 INDEX = "social_accounts:index"
@@ -55,7 +60,7 @@ class ConnectView(ChannelFormMixin, FormView):
     form_class = ConnectForm
 
     def get_initial(self):
-        return {"site": self.request.GET.get("site"), "provider": self.request.GET.get("provider")}
+        return {name: self.request.GET[name] for name in ("site", "provider") if self.request.GET.get(name)}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -87,7 +92,7 @@ class TelegramConnectView(ChannelFormMixin, FormView):
     form_class = TelegramConnectForm
 
     def get_initial(self):
-        return {"site": self.request.GET.get("site")}
+        return {"site": self.request.GET["site"]} if self.request.GET.get("site") else {}
 
     def form_valid(self, form):
         bot, chat = form.checked
@@ -142,6 +147,116 @@ class MetaSelectView(ChannelManagerMixin, WagtailAdminTemplateMixin, FormView):
         accounts = oauth.meta_save(self.request, site, form.chosen())
         messages.success(self.request, _("Tersambung: %(names)s.") % {"names": ", ".join(a.name for a in accounts)})
         return redirect(INDEX)
+
+
+# Managing a connected channel -------------------------------------------------------------------
+
+class ChannelActionMixin(ChannelManagerMixin, WagtailAdminTemplateMixin):
+    """A confirmation page for one channel of a court the user manages; the change happens on POST."""
+
+    header_icon = "site"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not permissions.can_manage_channels(request.user):
+            raise PermissionDenied
+        self.account = get_object_or_404(
+            SocialAccount.objects.filter(site__in=permissions.managed_sites(request.user)), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.account.name
+
+    def get_breadcrumbs_items(self):
+        return [{"url": reverse(INDEX), "label": _("Kanal media sosial")},
+                {"url": reverse("social_accounts:edit", args=[self.account.pk]), "label": self.account.name},
+                {"url": "", "label": self.get_page_title()}]
+
+    def back(self):
+        next_url = get_valid_next_url_from_request(self.request)
+        return redirect(next_url or INDEX)
+
+
+class ActivationView(ChannelActionMixin, TemplateView):
+    """Deactivate a channel (no new posts go there, open ones are cancelled) or activate it again."""
+
+    template_name = "publishers/social/activation.html"
+    activate = False
+
+    def get_page_title(self):
+        return _("Aktifkan kanal") if self.activate else _("Nonaktifkan kanal")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(account=self.account, activate=self.activate,
+                       open_count=self.account.deliveries.filter(status__in=OPEN_STATUSES).count())
+        return context
+
+    def post(self, request, pk):
+        account = self.account
+        if account.active != self.activate:
+            account.active = self.activate
+            account.save(update_fields=["active"])
+            log(instance=account, action="wagtail.edit", user=request.user, uuid=uuid.uuid4())
+        if self.activate:
+            messages.success(request, _("Kanal %(name)s aktif lagi: konten yang terbit berikutnya juga dikirim ke "
+                                        "kanal ini.") % {"name": account.name})
+        else:
+            messages.success(request, _("Kanal %(name)s dinonaktifkan: konten yang terbit berikutnya tidak dikirim "
+                                        "ke kanal ini.") % {"name": account.name})
+        return self.back()
+
+
+class ReconnectView(ChannelActionMixin, FormView):
+    """Connect a channel again: Telegram checks the bot (a new token, or the stored one) with Telegram;
+    Facebook, Instagram and X go through the platform's login again, which renews the stored token."""
+
+    template_name = "publishers/social/reconnect.html"
+    form_class = ReconnectTelegramForm
+
+    def get_page_title(self):
+        return _("Sambungkan ulang kanal")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["account"] = self.account
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        provider = self.provider()
+        context.update(account=self.account, provider=provider,
+                       provider_label=self.account.get_platform_display(),
+                       provider_ready=oauth.meta_configured() if provider == "meta" else oauth.x_configured())
+        return context
+
+    def provider(self):
+        return {platform_rules.TELEGRAM: "telegram", platform_rules.X: "x"}.get(self.account.platform, "meta")
+
+    def post(self, request, pk):
+        provider = self.provider()
+        if provider == "telegram":
+            return super().post(request, pk)
+        try:
+            if provider == "meta":
+                if not oauth.meta_configured():
+                    raise oauth.OAuthProblem(_("Aplikasi Meta belum diatur: isi WARTA_META_APP_ID dan "
+                                               "WARTA_META_APP_SECRET di server."))
+                return redirect(oauth.meta_start(request, self.account.site))
+            if not oauth.x_configured():
+                raise oauth.OAuthProblem(_("Aplikasi X belum diatur: isi WARTA_X_CONSUMER_KEY dan "
+                                           "WARTA_X_CONSUMER_SECRET di server."))
+            return redirect(oauth.x_start(request, self.account.site))
+        except oauth.OAuthProblem as problem:
+            messages.error(request, str(problem))
+            return redirect("social_accounts:reconnect", self.account.pk)
+
+    def form_valid(self, form):
+        account = form.save(self.request.user)
+        messages.success(self.request, _("Kanal %(name)s tersambung ulang: Warta sudah memeriksa bot dan izinnya "
+                                         "di Telegram.") % {"name": account.name})
+        if not account.active:
+            messages.warning(self.request, _("Kanal ini masih nonaktif. Aktifkan agar menerima kiriman baru."))
+        return self.back()
 
 
 # Status of one item's deliveries ------------------------------------------------------------------
