@@ -165,7 +165,6 @@ def editorial_viewsets():
     return EditorialViewSetGroup()
 
 
-
 # --- role guides ------------------------------------------------------------------------------
 # docs/panduan/*.md inside the admin (editorial/guides.py): the Help menu opens the guide of the
 # user's role instead of Wagtail's English guides on the internet; the dashboard links to it too.

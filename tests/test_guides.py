@@ -2,7 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import Collection
+from wagtail.models import Collection, Page
 
 from editorial import guides
 
@@ -97,5 +97,8 @@ def test_prefixed_court_groups_find_their_guide(users):
     assert [guide.slug for guide in guides.guides_for(user)] == ["redaktur"]
 
 
-def test_the_root_collection_has_a_court_name():
+def test_the_roots_wagtail_creates_have_indonesian_names():
+    """Shown as data in the upload dialogs and the page explorer, where no catalogue translates them."""
     assert Collection.get_first_root_node().name == "Umum"
+    root = Page.get_first_root_node()
+    assert (root.title, root.draft_title) == ("Semua situs", "Semua situs")
