@@ -4,10 +4,12 @@ The same SVG appears in the admin, in the WeasyPrint PDF and offline, with no
 JavaScript and no chart library (the ones that exist render in the browser, or
 need matplotlib, which is large and renders fonts differently in the PDF).
 Each chart carries a <title> and <desc> for screen readers; the report puts a
-data table under every chart.
+data table with every chart. Time runs along line charts; categories get sideways
+bars (hbar_chart) so their names are never cut.
 """
 
 import hashlib
+import textwrap
 import math
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -122,5 +124,67 @@ def bar_chart(title, labels, series, description=""):
             parts.append(f'<rect x="{x:.1f}" y="{TOP + plot_h - h:.1f}" width="{bar_w - 1:.1f}" height="{h:.1f}" '
                          f'fill="{colour}"><title>{label}</title></rect>')
     _legend(parts, series)
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _wrap(text, width):
+    return textwrap.wrap(text, width=width, break_long_words=True) or [""]
+
+
+def hbar_chart(title, labels, series, description=""):
+    """Bars drawn sideways, one row per category with its whole name on the left.
+
+    For categories (news categories, people, accounts, steps): their names are long and do not fit under a
+    vertical bar, so names wrap onto more lines instead of being cut; the chart grows with the rows."""
+    top_value = _top(series)
+    char_w = 6.5  # average width of an 11px DejaVu Sans character
+    longest = max((len(str(label)) for label in labels), default=0)
+    label_w = int(min(260, max(80, char_w * longest + 12)))
+    per_line = max(8, int((label_w - 12) / char_w))
+    wrapped = [_wrap(str(label), per_line) for label in labels]
+    bar_h = 14
+    rows_h = [max(bar_h * max(len(series), 1) + 10, 13 * len(lines) + 8) for lines in wrapped]
+    legend_h = 28 if series else 0
+    plot_top, plot_left = TOP, label_w
+    plot_w = WIDTH - plot_left - RIGHT - 40  # room for the value after the longest bar
+    plot_h = sum(rows_h)
+    height = plot_top + plot_h + 24 + legend_h
+    uid = "c" + hashlib.sha1((title + (description or title)).encode()).hexdigest()[:8]
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
+        f'aria-labelledby="{uid}t {uid}d" font-family="DejaVu Sans, Arial, sans-serif" font-size="11">',
+        f'<title id="{uid}t">{escape(title)}</title><desc id="{uid}d">{escape(description or title)}</desc>',
+        '<rect width="100%" height="100%" fill="#fff"/>',
+    ]
+    for i in range(5):
+        value = top_value * i / 4
+        x = plot_left + plot_w * i / 4
+        parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{plot_top}" y2="{plot_top + plot_h}" stroke="#ddd"/>')
+        parts.append(f'<text x="{x:.1f}" y="{plot_top + plot_h + 14}" text-anchor="middle" fill="#333">'
+                     f'{_fmt(value)}</text>')
+    y = plot_top
+    for j, (label, lines) in enumerate(zip(labels, wrapped)):
+        row_h = rows_h[j]
+        first_line = y + row_h / 2 - (len(lines) - 1) * 6.5 + 4
+        text = "".join(f'<tspan x="{plot_left - 8}" y="{first_line + 13 * k:.1f}">{escape(line)}</tspan>'
+                       for k, line in enumerate(lines))
+        parts.append(f'<text text-anchor="end" fill="#333">{text}</text>')
+        bars_top = y + (row_h - bar_h * len(series)) / 2
+        for i, s in enumerate(series):
+            colour = PALETTE[i % len(PALETTE)]
+            v = s.values[j]
+            w = plot_w * v / top_value
+            by = bars_top + bar_h * i
+            parts.append(f'<rect x="{plot_left}" y="{by + 1:.1f}" width="{w:.1f}" height="{bar_h - 2}" '
+                         f'fill="{colour}"><title>{escape(str(label))} · {escape(s.name)}: {_fmt(v)}</title></rect>')
+            parts.append(f'<text x="{plot_left + w + 4:.1f}" y="{by + bar_h - 3:.1f}" fill="#333">{_fmt(v)}</text>')
+        y += row_h
+    x = LEFT
+    for i, s in enumerate(series):
+        colour = PALETTE[i % len(PALETTE)]
+        parts.append(f'<rect x="{x}" y="{height - 22}" width="10" height="10" fill="{colour}"/>')
+        parts.append(f'<text x="{x + 14}" y="{height - 13}" fill="#333">{escape(s.name)}</text>')
+        x += 24 + 7 * len(s.name)
     parts.append("</svg>")
     return "".join(parts)

@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -64,11 +65,56 @@ class PeriodForm(forms.Form):
         return initial["situs"], periods.Period.of(initial["jenis"], initial["tahun"], initial["ke"])
 
 
+# The buttons that send a report to the Sekretaris's approval (first submission and resubmission).
+SUBMIT_ACTIONS = ("action-submit", "action-restart-workflow")
+
+
+def court_today(site):
+    from .report import court_timezone
+
+    return datetime.datetime.now(court_timezone(site)).date()
+
+
+def format_date(day):
+    # The admin's one date format (the date pickers use it too).
+    return day.strftime(getattr(settings, "WAGTAIL_DATE_FORMAT", "%d/%m/%Y"))
+
+
 class MonevReportForm(WagtailAdminModelForm):
-    """The archive report's form: courts limited to the user's own (Wagtail passes `for_user`)."""
+    """The archive report's form: courts limited to the user's own (Wagtail passes `for_user`).
+
+    A draft may be written while its period runs, but it goes to the Sekretaris (and so to the archive,
+    where its figures are frozen) only once the period has ended: frozen half-way, the figures would
+    never show the whole period."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "site" in self.fields and self.for_user is not None:
             self.fields["site"].queryset = visible_sites(self.for_user)
             self.fields["site"].label_from_instance = court_label
+
+    def clean(self):
+        data = super().clean()
+        if self.is_bound and any(self.data.get(action) for action in SUBMIT_ACTIONS):
+            self.refuse_open_period(data)
+        return data
+
+    def refuse_open_period(self, data):
+        site = data.get("site") or getattr(self.instance, "site", None)
+        kind, start = data.get("period_kind"), data.get("period_start")
+        if site is None or not kind or not start:
+            return
+        if kind == periods.CUSTOM:
+            end = data.get("period_end")
+            if not end or end < start:
+                return  # the model's own check names what is missing
+            period = periods.Period.custom(start, end)
+        else:
+            period = periods.Period.containing(kind, start)
+        if period.end >= court_today(site):
+            raise forms.ValidationError(
+                _("Periode %(period)s belum berakhir (sampai %(end)s), sehingga angkanya belum lengkap. "
+                  "Laporan dapat diajukan untuk diarsipkan mulai %(first_day)s; sampai saat itu simpan "
+                  "sebagai draf.") % {"period": period.label, "end": format_date(period.end),
+                                      "first_day": format_date(period.end + datetime.timedelta(days=1))},
+                code="period_not_ended")

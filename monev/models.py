@@ -1,8 +1,12 @@
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
@@ -236,3 +240,60 @@ class MonevReport(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
             field = self._meta.get_field(name)
             setattr(obj, field.attname, getattr(self, field.attname))
         return obj
+
+
+# --- per-court report settings ----------------------------------------------------------------------
+
+DEFAULT_COUNTED_PAGE_TYPES = ["cms.newspage", "cms.announcementpage"]
+
+
+def default_counted_page_types():
+    return list(DEFAULT_COUNTED_PAGE_TYPES)
+
+
+def page_type_label(model):
+    return f"{model._meta.app_label}.{model._meta.model_name}"
+
+
+def page_type_choices():
+    """Every page type of the deployment but Wagtail's bare Page, as (label, name) pairs."""
+    from wagtail.models import Page, get_page_models
+
+    return sorted(((page_type_label(model), str(model._meta.verbose_name).capitalize())
+                   for model in get_page_models() if model is not Page), key=lambda choice: choice[1])
+
+
+class MonevSettingsForm(WagtailAdminModelForm):
+    # A list of page types stored as JSON, edited as checkboxes: Django has no model field for that.
+    counted_page_types = forms.MultipleChoiceField(
+        label=_("Jenis konten yang dihitung sebagai konten terbit"), choices=page_type_choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Menurut SOP yang dihitung adalah berita dan pengumuman. Halaman indeks dan halaman "
+                    "standar (profil, layanan) bukan konten terbit kecuali dipilih di sini."),
+    )
+
+
+@register_setting(icon="table")
+class MonevSettings(BaseSiteSetting):
+    """What the court's monev report counts as published content (SOP B: news and announcements)."""
+
+    counted_page_types = models.JSONField(_("jenis konten yang dihitung"), default=default_counted_page_types)
+
+    base_form_class = MonevSettingsForm
+    panels = [FieldPanel("counted_page_types")]
+
+    class Meta:
+        verbose_name = _("pengaturan monev")
+        verbose_name_plural = _("pengaturan monev")
+
+    def counted_models(self):
+        """The page models counted, in a stable order; types no longer installed are skipped."""
+        from django.apps import apps
+
+        found = []
+        for label in self.counted_page_types or DEFAULT_COUNTED_PAGE_TYPES:
+            try:
+                found.append(apps.get_model(label))
+            except (LookupError, ValueError):
+                continue
+        return found

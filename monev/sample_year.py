@@ -14,14 +14,18 @@ compute each figure of a report by hand and compare.
 
 import datetime
 import random
+import uuid
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import PageLogEntry
 
 from cms.models import AnnouncementPage, NewsCategory, NewsPage
 from editorial.models import MutuBaku, StepRecord
 from editorial.models.standards import KOREKSI, MENYIAPKAN, PERSETUJUAN
+from editorial.publishing import EMERGENCY_PUBLISH
 from publishers import platform_rules
 from publishers.models import DeliveryStatus, SocialAccount, SocialDelivery
 
@@ -32,6 +36,7 @@ TZ = ZoneInfo("Asia/Jakarta")
 AUTHORS = [("dewi", "Dewi", "Lestari"), ("budi", "Budi", "Santoso"), ("siti", "Siti", "Rahmawati")]
 EDITORS = [("agus", "Agus", "Pratama"), ("maya", "Maya", "Sari")]
 APPROVER = ("hendra", "Hendra", "Wijaya")
+SUPERUSER = ("darurat", "Operator", "Darurat")  # publishes the odd item outside the review (emergency)
 CATEGORIES = [("Kegiatan", 5), ("Layanan Publik", 3), ("Sidang Keliling", 2), ("Pengumuman Lelang", 1),
               ("Prestasi", 1)]
 ACCOUNTS = [(platform_rules.FACEBOOK, "PN Contoh"), (platform_rules.INSTAGRAM, "@pn.contoh"),
@@ -44,7 +49,8 @@ REACH = {platform_rules.FACEBOOK: 900, platform_rules.INSTAGRAM: 700, platform_r
 @dataclass
 class Ledger:
     site_id: int
-    items: list = field(default_factory=list)  # dicts: page_id, kind, category, author, published_at
+    items: list = field(default_factory=list)  # dicts: page_id, kind, category, author, publisher, route,
+    #                                              published_at
     steps: list = field(default_factory=list)  # dicts: step, actor, seconds, standard, outcome, finished_at
     deliveries: list = field(default_factory=list)  # dicts: platform, account, status, created_at, sent_at
     snapshots: list = field(default_factory=list)  # dicts: delivery_id, platform, account, day, posted_at, metrics
@@ -78,7 +84,11 @@ def build(site, news_index, announcement_index, *, year=2026, items=500, total_v
     authors = [_user(*a) for a in AUTHORS]
     editors = [_user(*e) for e in EDITORS]
     approver = _user(*APPROVER)
-    names = {u.pk: f"{u.first_name} {u.last_name}" for u in authors + editors + [approver]}
+    superuser = _user(*SUPERUSER)
+    if not superuser.is_superuser:
+        superuser.is_superuser = True
+        superuser.save(update_fields=["is_superuser"])
+    names = {u.pk: f"{u.first_name} {u.last_name}" for u in authors + editors + [approver, superuser]}
     categories = [NewsCategory.objects.get_or_create(slug=name.lower().replace(" ", "-"), defaults={"name": name})[0]
                   for name, _weight in CATEGORIES]
     weights = [weight for _name, weight in CATEGORIES]
@@ -92,7 +102,7 @@ def build(site, news_index, announcement_index, *, year=2026, items=500, total_v
 
     first_day = datetime.date(year, 1, 1)
     days_in_year = (datetime.date(year + 1, 1, 1) - first_day).days
-    records, deliveries = [], []
+    records, deliveries, log_entries = [], [], []
     for index in range(items):
         published_at = _working_moment(rng, first_day + datetime.timedelta(days=rng.randrange(days_in_year)))
         if published_at.year != year:
@@ -112,8 +122,12 @@ def build(site, news_index, announcement_index, *, year=2026, items=500, total_v
             page = announcement_index.add_child(instance=AnnouncementPage(
                 title=f"Pengumuman {index + 1}", slug=f"pengumuman-{index + 1}", **common))
             kind, category_name = "announcement", None
+        emergency = rng.random() < 0.02
+        publisher = superuser if emergency else approver
+        log_entries += _publish_log(page, publisher, published_at, emergency)
         ledger.items.append({"page_id": page.pk, "kind": kind, "category": category_name,
-                             "author": names[author.pk], "published_at": published_at})
+                             "author": names[author.pk], "publisher": names[publisher.pk],
+                             "route": "emergency" if emergency else "workflow", "published_at": published_at})
         ledger.pages[page.pk] = (page.title, page.url_path)
         records += _steps(rng, ledger, page, site, published_at, author, rng.choice(editors), approver, social,
                           standards, names)
@@ -122,11 +136,28 @@ def build(site, news_index, announcement_index, *, year=2026, items=500, total_v
 
     SocialAccount.objects.filter(pk__in=[account.pk for account in accounts]).update(active=True)
     StepRecord.objects.bulk_create(records, batch_size=500)
+    PageLogEntry.objects.bulk_create(log_entries, batch_size=500)
     SocialDelivery.objects.bulk_create(deliveries, batch_size=500)
     _snapshots(rng, ledger, site)
     _followers(rng, ledger, site, accounts, first_day, days_in_year)
     _views(rng, ledger, site, news_index, announcement_index, first_day, days_in_year, total_views)
     return ledger
+
+
+def _publish_log(page, user, published_at, emergency):
+    """Wagtail's audit entry of the publish, as the Kasubag's approval (or a superuser's emergency publish,
+    which editorial logs a second time for the same revision) writes it."""
+    # The revision without a user: a user's revision would open a drafting step in the editorial ledger,
+    # and the ledger of this sample is built by hand (_steps).
+    revision = page.save_revision(user=None, log_action=False, clean=False)
+    common = {"content_type": ContentType.objects.get_for_model(page, for_concrete_model=False), "page": page,
+              "label": page.title, "user": user, "timestamp": published_at, "uuid": uuid.uuid4(),
+              "revision": revision}
+    entries = [PageLogEntry(action="wagtail.publish", **common)]
+    if emergency:
+        entries.append(PageLogEntry(action=EMERGENCY_PUBLISH, data={"superuser": True, "scheduled": False},
+                                    **common))
+    return entries
 
 
 def _steps(rng, ledger, page, site, published_at, author, editor, approver, social, standards, names):

@@ -73,7 +73,7 @@ def expected_publication(ledger, period):
     return {
         "total": len(items),
         "by_category": dict(categories),
-        "by_author": dict(Counter(i["author"] for i in items)),
+        "by_publisher": dict(Counter((i["publisher"], i["route"]) for i in items)),
         "by_month": [sum(1 for i in items if local_day(i["published_at"]).month == m) for m in range(1, 13)],
         "deliveries": {account: dict(counts) for account, counts in deliveries.items()},
     }
@@ -169,7 +169,8 @@ def check_report(figures, ledger, period):
     pub = expected_publication(ledger, period)
     assert figures["publication"]["total"] == pub["total"]
     assert {r["name"]: r["count"] for r in figures["publication"]["by_category"]} == pub["by_category"]
-    assert {r["name"]: r["count"] for r in figures["publication"]["by_author"]} == pub["by_author"]
+    assert {(r["name"], r["route"]): r["count"] for r in figures["publication"]["by_publisher"]} == \
+        pub["by_publisher"]
     columns = ("sent", "failed", "needs_check", "other", "total")
     deliveries = {(r["platform"], r["account"]): {k: r[k] for k in columns if r[k]}
                   for r in figures["publication"]["deliveries"]}
@@ -277,7 +278,7 @@ def test_a_year_of_data_reports_the_hand_computed_figures_in_constant_queries(co
     assert "Triwulan III 2026" in text
     assert present.fmt_int(quarter["website"]["total"]) in text
     assert top_title in text and present.fmt_int(top_views) in text
-    busiest = max(quarter["publication"]["by_author"], key=lambda r: r["count"])
+    busiest = max(quarter["publication"]["by_publisher"], key=lambda r: r["count"])
     assert busiest["name"] in text
     assert "Disusun oleh" in text and "Kepala Subbagian Perencanaan" in text  # signature block
     assert "Menyetujui" in text and "Sekretaris" in text

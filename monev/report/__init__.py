@@ -17,7 +17,7 @@ from editorial.models import WorkingHours
 
 from . import compliance, engagement, publication, stats
 
-VERSION = 1
+VERSION = 2  # 2: publication credited to its publisher (by_publisher), counted page types
 
 
 @dataclass(frozen=True)

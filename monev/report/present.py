@@ -1,7 +1,7 @@
 """Figures → sections of charts and tables, shared by the admin page, the PDF, XLSX and CSV.
 
-Every chart has a table under it with the same numbers (for screen readers, for
-print and for anyone who wants the exact value). A cell keeps its raw value
+Every chart has a table with the same numbers (for screen readers, for print and
+for anyone who wants the exact value; the admin folds it behind "Lihat data"). A cell keeps its raw value
 (for spreadsheets) and its Indonesian text (for pages).
 """
 
@@ -147,17 +147,31 @@ def publication_section(figures):
     title = _("Konten terbit per kategori")
     blocks.append(Block(
         Table(title, [_("Kategori"), _("Jumlah")],
-              [[Cell(r["name"]), Cell(r["count"], INT)] for r in pub["by_category"]]),
-        charts.bar_chart(title, [r["name"] for r in pub["by_category"]],
-                         [Series(_("Jumlah"), [r["count"] for r in pub["by_category"]])]),
+              [[Cell(r["name"]), Cell(r["count"], INT)] for r in pub["by_category"]],
+              note=_counted_note(pub)),
+        charts.hbar_chart(title, [r["name"] for r in pub["by_category"]],
+                          [Series(_("Jumlah"), [r["count"] for r in pub["by_category"]])]),
     ))
-    title = _("Konten terbit per penulis")
-    blocks.append(Block(
-        Table(title, [_("Penulis"), _("Jumlah")],
-              [[Cell(r["name"]), Cell(r["count"], INT)] for r in pub["by_author"]]),
-        charts.bar_chart(title, [r["name"] for r in pub["by_author"]],
-                         [Series(_("Jumlah"), [r["count"] for r in pub["by_author"]])]),
-    ))
+    if "by_publisher" in pub:
+        title = _("Konten terbit per penerbit")
+        rows = pub["by_publisher"]
+        blocks.append(Block(
+            Table(title, [_("Penerbit"), _("Cara terbit"), _("Jumlah")],
+                  [[Cell(r["name"]), Cell(r["route_label"]), Cell(r["count"], INT)] for r in rows],
+                  note=_("Penerbit adalah yang membuat konten tayang: Kasubag PTIP yang menyetujuinya dalam alur "
+                         "redaksi, superuser yang menerbitkan di luar alur (terbit darurat), atau sistem "
+                         "(pemuatan data).")),
+            charts.hbar_chart(title, [_publisher_label(r) for r in rows],
+                              [Series(_("Jumlah"), [r["count"] for r in rows])]),
+        ))
+    else:  # reports archived before publication was credited to its publisher
+        title = _("Konten terbit per penulis")
+        blocks.append(Block(
+            Table(title, [_("Penulis"), _("Jumlah")],
+                  [[Cell(r["name"]), Cell(r["count"], INT)] for r in pub["by_author"]]),
+            charts.hbar_chart(title, [r["name"] for r in pub["by_author"]],
+                              [Series(_("Jumlah"), [r["count"] for r in pub["by_author"]])]),
+        ))
     title = _("Pengiriman ke kanal media sosial")
     rows = pub["deliveries"]
     blocks.append(Block(
@@ -166,7 +180,7 @@ def publication_section(figures):
               [[Cell(r["account"]), Cell(r["platform_label"]), Cell(r["sent"], INT), Cell(r["failed"], INT),
                 Cell(r["needs_check"], INT), Cell(r["other"], INT), Cell(r["total"], INT)] for r in rows],
               note=_("Lainnya: masih menunggu atau sedang dikirim, atau dibatalkan.")),
-        charts.bar_chart(title, [r["account"] for r in rows], [
+        charts.hbar_chart(title, [r["account"] for r in rows], [
             Series(_("Terkirim"), [r["sent"] for r in rows]), Series(_("Gagal"), [r["failed"] for r in rows]),
             Series(_("Perlu dicek"), [r["needs_check"] for r in rows])]),
     ))
@@ -184,7 +198,7 @@ def compliance_section(figures):
                     Cell(s["met_share"], PERCENT), Cell(s["returned"], INT)] for s in steps],
                   note=_("Waktu dihitung dalam jam kerja pengadilan. Konten yang juga dikirim ke media sosial "
                          "memakai standar SOP B dan C sekaligus, sehingga standarnya lebih panjang."))
-    chart = charts.bar_chart(title, [s["label"] for s in steps], [
+    chart = charts.hbar_chart(title, [s["label"] for s in steps], [
         Series(_("Median (menit)"), [_n(_minutes(s["median_seconds"])) for s in steps]),
         Series(_("Persentil ke-90 (menit)"), [_n(_minutes(s["p90_seconds"])) for s in steps]),
         Series(_("Standar (menit)"), [max(s["standard_minutes"], default=0) for s in steps]),
@@ -228,7 +242,7 @@ def engagement_section(figures):
              Cell(c["followers_change"], INT)] for c in channels]
     blocks.append(Block(
         Table(title, columns, rows),
-        charts.bar_chart(title, [c["account"] for c in channels], [
+        charts.hbar_chart(title, [c["account"] for c in channels], [
             Series(_("Interaksi"), [_n(c["interactions"]) for c in channels]),
             Series(_("Interaksi 24 jam pertama"), [_n(c["first_day_interactions"]) for c in channels]),
         ]),
@@ -244,6 +258,19 @@ def engagement_section(figures):
         _("Kunjungan situs dihitung tanpa cookie dan tanpa data pribadi; kunjungan robot tidak dihitung."),
     ]
     return Section("keterlibatan", _("Keterlibatan publik"), blocks, notes)
+
+
+def _publisher_label(row):
+    if not row["name"]:  # the system, or nobody on record
+        return row["route_label"]
+    return f"{row['name']} ({row['route_label']})"
+
+
+def _counted_note(pub):
+    if "counted_types" not in pub:
+        return ""
+    return _("Yang dihitung sebagai konten terbit: %(types)s (Pengaturan → Pengaturan monev).") % {
+        "types": ", ".join(pub["counted_types"]) or "—"}
 
 
 def _bucket_unit(figures):
