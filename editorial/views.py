@@ -8,11 +8,13 @@ from wagtail.models import Page
 
 from cms.models.social import LINKLESS_KINDS, SOCIAL_KINDS
 from publishers import platform_rules
+from publishers.models import SocialAccount
 
 
 @require_GET
 def social_preview_context(request, page_id):
-    """What the social draft preview needs that the editor form lacks: the link each post will carry.
+    """What the social draft preview needs that the editor form lacks: the link each post will carry and
+    the court's connected, active channels (one preview card each; the form's ticks leave some out).
 
     page_id is the page being edited, or the parent of a page being created
     (?parent=1); the link of a new page is the parent's URL plus its slug.
@@ -30,9 +32,16 @@ def social_preview_context(request, page_id):
         parent = page.get_parent()
         base = (parent.specific_deferred.full_url or "") if parent else ""
         current = page.specific_deferred.full_url or ""
+    site = page.get_site()
+    accounts = SocialAccount.objects.for_site(site).usable() if site else SocialAccount.objects.none()
     return JsonResponse({
         "base_url": base,
         "page_url": current,
+        "channels": [
+            {"id": account.pk, "platform": account.platform, "name": account.name, "handle": account.handle,
+             "avatar": account.avatar_url, "initial": (account.name.strip()[:1] or "?").upper()}
+            for account in accounts.order_by("platform", "name")
+        ],
         "kinds": SOCIAL_KINDS,
         "linkless": sorted(LINKLESS_KINDS),
         "rules": {
@@ -43,7 +52,10 @@ def social_preview_context(request, page_id):
         "labels": {
             "heading": _("Pratinjau media sosial"),
             "disabled": _("Posting ke media sosial tidak dicentang: konten ini tidak akan dikirim."),
-            "account": _("Akun pengadilan"),
+            "no_channels": _("Pengadilan ini belum menyambungkan kanal media sosial yang aktif: konten ini tidak "
+                             "dikirim ke media sosial."),
+            "all_left_out": _("Semua kanal dilewati untuk konten ini: konten ini tidak dikirim ke media sosial."),
+            "link_pending": _("tautan dibuat saat terbit"),
             "too_long": _("melebihi batas karakter"),
             "too_many_hashtags": _("lebih dari %(limit)s tagar"),
             "no_image": _("Tanpa gambar"),

@@ -47,6 +47,9 @@ class SocialAccount(models.Model):
         help_text=_("ID halaman Facebook, akun Instagram, pengguna X atau kanal Telegram."),
     )
     handle = models.CharField(_("nama akun"), max_length=200, blank=True)
+    # The profile picture the platform reported when connecting (Facebook Page, Instagram), for the editor's
+    # preview; platforms that give none (Telegram bots cannot link one) show the name's initial instead.
+    avatar_url = models.URLField(_("foto profil"), max_length=1000, blank=True, editable=False)
     # Fernet ciphertext of a JSON dict; read and written only through .credentials
     credentials_encrypted = models.TextField(editable=False, blank=True)
     token_expires_at = models.DateTimeField(_("token berlaku sampai"), null=True, blank=True)

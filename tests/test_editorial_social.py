@@ -8,8 +8,18 @@ from django.urls import reverse
 from cms.models import NewsPage
 from cms.models.social import SOCIAL_KINDS
 from publishers import platform_rules
+from publishers.models import SocialAccount
 from tests.factories import NewsPageFactory
 from tests.test_editorial_support import edit_url, page_form
+
+
+def channel(court, platform, name, **fields):
+    """A connected channel of the court (the editor never calls the platform, so no fake is needed)."""
+    account = SocialAccount(site=court.site, platform=platform, name=name, external_id=f"{platform}-{name}",
+                            **fields)
+    account.credentials = {"token": "rahasia"}
+    account.save()
+    return account
 
 
 @pytest.fixture
@@ -21,7 +31,8 @@ def news(court, users):
 
 
 @pytest.mark.django_db
-def test_a_caption_over_the_platform_limit_is_refused_on_save(news, client_as):
+def test_a_caption_over_the_platform_limit_is_refused_on_save(court, news, client_as):
+    channel(court, platform_rules.X, "X @PNUji")
     client = client_as("redaktur")
     data = page_form(client, edit_url(news), social_caption_x="Mediasi " * 40)
     response = client.post(edit_url(news), data)
@@ -63,6 +74,8 @@ def test_live_counts_match_the_server_rules(live_server, court, users):
     page = NewsPageFactory(parent=court.news_index, title="Sidang keliling", slug="sidang", live=False,
                            owner=users["admin"])
     page.save_revision(user=users["admin"])
+    for kind in SOCIAL_KINDS:
+        channel(court, kind, f"{kind} PN Uji")
     client = Client()
     client.force_login(users["redaktur"])
     session = client.cookies["sessionid"].value

@@ -43,7 +43,9 @@ def page_form(client, url, body="<p>Isi berita.</p>", **fields):
                                   "comments": inline_formset([])}))
     for name, value in fields.items():
         data[name] = value
-    return data
+    # A plain dict with lists where a field has several values (ticked checkboxes): the test client posts
+    # only the last value of each QueryDict key.
+    return {name: values if len(values) > 1 else values[0] for name, values in data.lists()}
 
 
 def edit_url(page):

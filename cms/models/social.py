@@ -4,14 +4,16 @@ The Redaktur corrects it in the same review step as the page and the Kasubag
 approves both together, so it lives on the page (and so in every revision).
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 
 from publishers import platform_rules
-from publishers.social.media import edit_time_errors
+from publishers.social.media import court_accounts, edit_time_errors, excluded_ids, page_kinds
 from publishers.social.panels import SocialStatusPanel
 
 SOCIAL_KINDS = [platform_rules.FACEBOOK, platform_rules.INSTAGRAM, platform_rules.X, platform_rules.TELEGRAM]
@@ -19,13 +21,53 @@ SOCIAL_KINDS = [platform_rules.FACEBOOK, platform_rules.INSTAGRAM, platform_rule
 LINKLESS_KINDS = {platform_rules.INSTAGRAM}
 
 
+class ChannelCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes that also say they were on the page: unticked boxes send nothing, so without the marker
+    "every channel unticked" could not be told from a form that never showed them (an API write)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        boxes = super().render(name, value, attrs, renderer)
+        return format_html('{}<input type="hidden" name="{}-shown" value="1">', boxes, name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return f"{name}-shown" not in data
+
+
 class SocialDraftPageForm(WagtailAdminPageForm):
-    """Lets the page's clean() know its parent (and so its court) while it is being created in the admin."""
+    """Lets the page's clean() know its parent (and so its court) while it is being created in the admin,
+    and offers the court's channels, each ticked unless this item leaves it out."""
+
+    social_channels = forms.TypedMultipleChoiceField(
+        label=_("Kirim ke kanal"), required=False, coerce=int, widget=ChannelCheckboxes,
+        help_text=_("Hapus centang kanal yang tidak perlu menerima konten ini. Pilihan ini disimpan bersama "
+                    "konten, sehingga Redaktur dan Kasubag PTIP melihat dan dapat mengubahnya."),
+    )
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         if parent_page is not None and not self.instance.pk:
             self.instance._parent_page_for_clean = parent_page
+        if "social_channels" in self.fields:
+            self.channels = list(court_accounts(self.instance))
+            if not self.channels:
+                del self.fields["social_channels"]  # nothing connected: the preview says so
+            else:
+                left_out = excluded_ids(self.instance)
+                field = self.fields["social_channels"]
+                field.choices = [(account.pk, f"{account.get_platform_display()}: {account.name}")
+                                 for account in self.channels]
+                field.initial = [account.pk for account in self.channels if account.pk not in left_out]
+
+    def clean(self):
+        cleaned = super().clean()
+        name = self.add_prefix("social_channels")
+        if "social_channels" in self.fields and f"{name}-shown" in self.data:
+            ticked = set(cleaned.get("social_channels") or [])
+            offered = {account.pk for account in self.channels}
+            # A channel that is inactive now keeps the item's choice for when it is active again.
+            kept = [pk for pk in sorted(excluded_ids(self.instance)) if pk not in offered]
+            self.instance.social_excluded_channels = sorted(kept + [pk for pk in offered if pk not in ticked])
+        return cleaned
 
 
 class SocialDraftMixin(models.Model):
@@ -57,9 +99,12 @@ class SocialDraftMixin(models.Model):
         ("landscape", _("Lanskap 1,91:1")),
     ]
     social_crop = models.CharField(_("pemotongan gambar"), max_length=20, choices=SOCIAL_CROPS, default="square")
+    # Ids of the court's channels this item is not posted to; the editor offers it as ticks (social_channels).
+    social_excluded_channels = models.JSONField(_("kanal yang dilewati"), default=list, blank=True, editable=False)
 
     social_panels = [
         FieldPanel("social_enabled"),
+        FieldPanel("social_channels"),
         FieldPanel("social_caption"),
         FieldPanel("social_hashtags"),
         MultiFieldPanel(
@@ -87,9 +132,17 @@ class SocialDraftMixin(models.Model):
         return self.social_image or getattr(self, "hero_image", None)
 
     def social_link(self):
-        """The page's public URL, or a stand-in of the same shape before it has one."""
-        url = self.full_url if self.pk and self.url_path else None
-        return url or f"https://example.go.id/{self.slug or 'berita'}/"
+        """The page's public URL; before it has one, the URL it will get (its parent's URL and slug).
+
+        Only used for counting before the page exists; posts are made from published pages.
+        """
+        if self.pk and self.url_path:
+            url = self.full_url
+            if url:
+                return url
+        parent = getattr(self, "_parent_page_for_clean", None)
+        base = (parent.specific_deferred.full_url or "") if parent is not None else ""
+        return f"{base or 'https://example.go.id/'}{self.slug or 'berita'}/"
 
     def social_text(self, kind):
         """The full text to post on one platform: caption, hashtags and (except Instagram) the link."""
@@ -105,7 +158,8 @@ class SocialDraftMixin(models.Model):
         if not self.social_enabled:
             return
         errors = {}
-        for kind in SOCIAL_KINDS:
+        # Only the platforms this item goes to: the court's active channels it does not leave out.
+        for kind in page_kinds(self):
             problems = platform_rules.caption_errors(kind, self.social_text(kind))
             if problems:
                 override = f"social_caption_{kind}"

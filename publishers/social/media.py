@@ -90,13 +90,32 @@ def court_site_of(page):
     return None
 
 
-def edit_time_errors(page):
-    """What the page's clean() should refuse for the social image, for the platforms the court has connected."""
+def court_accounts(page):
+    """The usable (active) channels of the page's court, which its post goes to unless the item leaves one out."""
     from publishers.models import SocialAccount
 
     site = court_site_of(page)
     accounts = SocialAccount.objects.usable()
     if site is not None:
         accounts = accounts.for_site(site)
-    kinds = sorted(set(accounts.values_list("platform", flat=True)))
-    return image_errors_for_page(page, kinds)
+    return accounts
+
+
+def excluded_ids(page):
+    """The channels this item leaves out (a per-item choice saved in the page's revisions)."""
+    ids = getattr(page, "social_excluded_channels", None) or []
+    return {int(pk) for pk in ids if str(pk).isdigit()}
+
+
+def page_accounts(page):
+    """The channels this item will be posted to: the court's usable channels minus those it leaves out."""
+    return court_accounts(page).exclude(pk__in=excluded_ids(page))
+
+
+def page_kinds(page):
+    return sorted(set(page_accounts(page).values_list("platform", flat=True)))
+
+
+def edit_time_errors(page):
+    """What the page's clean() should refuse for the social image, for the channels the item goes to."""
+    return image_errors_for_page(page, page_kinds(page))

@@ -91,7 +91,7 @@ def meta_finish(request):
             "grant_type": "fb_exchange_token", "client_id": settings.WARTA_META_APP_ID,
             "client_secret": settings.WARTA_META_APP_SECRET, "fb_exchange_token": short["access_token"]}))
         pages = _json(requests.get(f"{api}/me/accounts", timeout=TIMEOUT, params={
-            "fields": "id,name,access_token,instagram_business_account{id,username}"},
+            "fields": "id,name,access_token,picture{url},instagram_business_account{id,username,profile_picture_url}"},
             headers={"Authorization": f"Bearer {long_lived['access_token']}"}))
     except (requests.RequestException, ValueError, KeyError) as exc:
         raise OAuthProblem(_("Facebook tidak dapat dihubungi atau menolak permintaan (%(error)s). Coba lagi.")
@@ -99,13 +99,16 @@ def meta_finish(request):
     candidates = []
     for page in pages.get("data", []):
         credentials = {"access_token": page["access_token"]}
+        picture = ((page.get("picture") or {}).get("data") or {}).get("url", "")
         candidates.append({"platform": platform_rules.FACEBOOK, "external_id": str(page["id"]),
-                           "name": page["name"], "handle": "", "credentials": credentials})
+                           "name": page["name"], "handle": "", "credentials": credentials,
+                           "avatar_url": _https_or_blank(picture)})
         instagram = page.get("instagram_business_account")
         if instagram:
             candidates.append({"platform": platform_rules.INSTAGRAM, "external_id": str(instagram["id"]),
                                "name": f"{page['name']} (Instagram)", "handle": instagram.get("username", ""),
-                               "credentials": credentials})
+                               "credentials": credentials,
+                               "avatar_url": _https_or_blank(instagram.get("profile_picture_url", ""))})
     if not candidates:
         raise OAuthProblem(_("Akun Facebook ini tidak mengelola Halaman apa pun. Masuk dengan akun admin Halaman "
                              "pengadilan."))
@@ -125,6 +128,12 @@ def meta_candidates(request):
 def meta_save(request, site, chosen):
     request.session.pop(SESSION_KEY, None)
     return [save_account(site, request.user, **candidate) for candidate in chosen]
+
+
+def _https_or_blank(url):
+    """A picture address the admin may show: only https (the admin page is https in production)."""
+    url = str(url or "")
+    return url if url.startswith("https://") else ""
 
 
 def _json(response):
@@ -179,13 +188,14 @@ def x_finish(request):
 # Saving ----------------------------------------------------------------------------------------
 
 @transaction.atomic
-def save_account(site, user, *, platform, external_id, name, handle, credentials, expires_at=None):
+def save_account(site, user, *, platform, external_id, name, handle, credentials, expires_at=None, avatar_url=""):
     """Create the account, or reconnect it (new credentials, health reset) if the court already has it."""
     account = SocialAccount.objects.filter(site=site, platform=platform, external_id=external_id).first()
     is_new = account is None
     if is_new:
         account = SocialAccount(site=site, platform=platform, external_id=external_id, name=name[:200])
     account.handle = handle
+    account.avatar_url = avatar_url[:1000]
     account.credentials = credentials
     account.token_expires_at = expires_at
     account.needs_reconnect = False

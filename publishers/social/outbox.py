@@ -36,7 +36,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from publishers.models import OPEN_STATUSES, DeliveryAttempt, DeliveryStatus, SocialAccount, SocialDelivery
-from publishers.social import crypto
+from publishers.social import crypto, media
 from publishers.social.channels import Confirmation, DeliveryError, ErrorKind, channel_for
 
 logger = logging.getLogger(__name__)
@@ -93,7 +93,8 @@ def create_for_publish(page, revision, user=None):
     site = page.get_site()
     if site is None:
         return []
-    accounts = SocialAccount.objects.for_site(site).usable()
+    # The channels the editors left out for this item (saved with the approved revision) get nothing.
+    accounts = SocialAccount.objects.for_site(site).usable().exclude(pk__in=media.excluded_ids(page))
     return create_round(page, revision, accounts, round_no=1, user=user)
 
 
@@ -493,7 +494,8 @@ def reconcile_missed(now=None):
         site = page.get_site()
         if site is None:
             continue
-        accounts = SocialAccount.objects.for_site(site).usable().filter(connected_at__lte=page.first_published_at)
+        accounts = SocialAccount.objects.for_site(site).usable().filter(connected_at__lte=page.first_published_at) \
+            .exclude(pk__in=media.excluded_ids(page))
         created += create_round(page, page.live_revision, accounts, round_no=1, now=now)
     return created
 

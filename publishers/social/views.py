@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from publishers import platform_rules
 from publishers.models import OPEN_STATUSES, DeliveryStatus, SocialAccount, SocialDelivery
-from publishers.social import oauth, outbox, permissions
+from publishers.social import media, oauth, outbox, permissions
 from publishers.social.forms import ConnectForm, MetaSelectForm, ReconnectTelegramForm, TelegramConnectForm
 
 S = DeliveryStatus
@@ -386,7 +386,9 @@ class RepostView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         posted = set(SocialDelivery.objects.filter(page=self.page, status=S.SENT).values_list("account_id", flat=True))
-        context.update(item=self.page, accounts=[(a, a.pk not in posted) for a in self.accounts])
+        left_out = media.excluded_ids(self.page)
+        context.update(item=self.page, accounts=[(a, a.pk not in posted and a.pk not in left_out, a.pk in left_out)
+                                                 for a in self.accounts])
         return context
 
     def post(self, request, page_id):

@@ -4,7 +4,9 @@
  * on save: the post is caption (or the platform's own caption, or the title),
  * hashtags and, except on Instagram, the page link; NFC-normalised; X weighs
  * every URL as 23 and characters outside its light ranges as 2.
- * Limits, labels and the page's link come from the server (data-context-url).
+ * Limits, labels, the page's link and the court's connected, active channels come
+ * from the server (data-context-url): one card per channel, hidden when the
+ * editor unticks it under "Kirim ke kanal" (saved with the page).
  */
 (function () {
   'use strict';
@@ -47,19 +49,36 @@
     return count;
   }
 
+  // The link as counted (the real URL, or one of its shape) and as shown: before the page has a
+  // slug nothing pretends to be its address.
   function pageLink(ctx) {
     var slug = value('id_slug');
-    if (ctx.base_url && slug) { return ctx.base_url + slug + '/'; }
-    return ctx.page_url || 'https://example.go.id/' + (slug || 'berita') + '/';
+    if (ctx.base_url && slug) { return { url: ctx.base_url + slug + '/', pending: false }; }
+    if (ctx.page_url) { return { url: ctx.page_url, pending: false }; }
+    return { url: (ctx.base_url || 'https://pengadilan.go.id/') + 'berita/', pending: true };
   }
 
-  function postText(kind, ctx) {
+  function captionText(kind) {
     var caption = (value('id_social_caption_' + kind) || value('id_social_caption') || value('id_title')).trim();
     var parts = [caption];
     var hashtags = value('id_social_hashtags').trim();
     if (hashtags) { parts.push(hashtags); }
-    if (ctx.linkless.indexOf(kind) === -1) { parts.push(pageLink(ctx)); }
     return parts.join('\n\n');
+  }
+
+  function postText(kind, ctx) {
+    var text = captionText(kind);
+    if (ctx.linkless.indexOf(kind) === -1) { text += '\n\n' + pageLink(ctx).url; }
+    return text;
+  }
+
+  // Channels the editor left out for this item (the unticked boxes of the social_channels field).
+  function leftOut() {
+    var out = {};
+    document.querySelectorAll('input[type="checkbox"][name="social_channels"]').forEach(function (box) {
+      if (!box.checked) { out[box.value] = true; }
+    });
+    return out;
   }
 
   function chosenImage() {
@@ -74,7 +93,7 @@
     return '';
   }
 
-  function renderText(container, text) {
+  function renderText(container, text, link, ctx) {
     // Build nodes rather than HTML: the caption is user input.
     container.textContent = '';
     text.split(/(\s+)/).forEach(function (token) {
@@ -88,6 +107,35 @@
       }
       container.appendChild(node);
     });
+    if (link) {
+      container.appendChild(document.createTextNode('\n\n'));
+      var span = document.createElement('span');
+      span.className = 'warta-social__link' + (link.pending ? ' warta-social__link--pending' : '');
+      span.textContent = link.pending ? '(' + ctx.labels.link_pending + ')' : link.url;
+      container.appendChild(span);
+    }
+  }
+
+  function avatar(channel) {
+    var initial = document.createElement('span');
+    initial.className = 'warta-social__avatar';
+    initial.setAttribute('aria-hidden', 'true');
+    initial.textContent = channel.initial;
+    if (!channel.avatar) { return initial; }
+    var img = document.createElement('img');
+    img.className = 'warta-social__avatar';
+    img.alt = '';
+    img.src = channel.avatar;
+    // Platform picture addresses expire; fall back to the initial rather than a broken image.
+    img.addEventListener('error', function () { img.replaceWith(initial); });
+    return img;
+  }
+
+  function message(text, className) {
+    var p = document.createElement('p');
+    p.className = className;
+    p.textContent = text;
+    return p;
   }
 
   function buildPanel(ctx) {
@@ -98,23 +146,32 @@
     heading.className = 'warta-social__heading';
     heading.textContent = ctx.labels.heading;
     panel.appendChild(heading);
-    var off = document.createElement('p');
-    off.className = 'warta-social__off';
-    off.textContent = ctx.labels.disabled;
-    panel.appendChild(off);
+    panel.appendChild(message(ctx.labels.disabled, 'warta-social__off'));
+    if (!ctx.channels.length) {
+      panel.appendChild(message(ctx.labels.no_channels, 'warta-social__none'));
+    }
+    var none = message(ctx.labels.all_left_out, 'warta-social__none warta-social__none--left-out');
+    none.hidden = true;
+    panel.appendChild(none);
     var cards = document.createElement('div');
     cards.className = 'warta-social__cards';
     panel.appendChild(cards);
-    ctx.kinds.forEach(function (kind) {
+    ctx.channels.forEach(function (channel) {
+      var kind = channel.platform;
+      if (!ctx.rules[kind]) { return; }
       var card = document.createElement('article');
       card.className = 'warta-social__card warta-social__card--' + kind;
       card.dataset.kind = kind;
-      card.innerHTML = '<header class="warta-social__card-header"><strong></strong>' +
-        '<span class="warta-social__count" aria-live="polite"></span></header>' +
-        '<div class="warta-social__account"></div><div class="warta-social__text"></div>' +
+      card.dataset.channel = String(channel.id);
+      card.innerHTML = '<header class="warta-social__card-header"><span class="warta-social__who">' +
+        '<span><strong class="warta-social__name"></strong><span class="warta-social__platform"></span></span>' +
+        '</span><span class="warta-social__count" aria-live="polite"></span></header>' +
+        '<div class="warta-social__text"></div>' +
         '<div class="warta-social__image"><img alt=""><span></span></div>';
-      card.querySelector('strong').textContent = ctx.rules[kind].label;
-      card.querySelector('.warta-social__account').textContent = ctx.labels.account;
+      card.querySelector('.warta-social__who').prepend(avatar(channel));
+      card.querySelector('.warta-social__name').textContent = channel.name;
+      card.querySelector('.warta-social__platform').textContent =
+        ctx.rules[kind].label + (channel.handle ? ' · @' + channel.handle.replace(/^@/, '') : '');
       cards.appendChild(card);
     });
     return panel;
@@ -125,7 +182,12 @@
     panel.classList.toggle('warta-social--disabled', Boolean(enabled && !enabled.checked));
     var crop = CROPS[value('id_social_crop')] || CROPS.square;
     var image = chosenImage();
+    var out = leftOut();
+    var shown = 0;
     panel.querySelectorAll('.warta-social__card').forEach(function (card) {
+      card.hidden = Boolean(out[card.dataset.channel]);
+      if (card.hidden) { return; }
+      shown += 1;
       var kind = card.dataset.kind;
       var rules = ctx.rules[kind];
       var text = postText(kind, ctx);
@@ -138,13 +200,15 @@
       }
       count.textContent = length + ' / ' + rules.limit + (problems.length ? ' — ' + problems.join('; ') : '');
       card.classList.toggle('warta-social__card--over', problems.length > 0);
-      renderText(card.querySelector('.warta-social__text'), text);
+      var link = ctx.linkless.indexOf(kind) === -1 ? pageLink(ctx) : null;
+      renderText(card.querySelector('.warta-social__text'), captionText(kind), link, ctx);
       var box = card.querySelector('.warta-social__image');
       var img = box.querySelector('img');
       box.style.aspectRatio = crop;
       if (image) { img.src = image; img.hidden = false; box.querySelector('span').textContent = ''; }
       else { img.removeAttribute('src'); img.hidden = true; box.querySelector('span').textContent = ctx.labels.no_image; }
     });
+    panel.querySelector('.warta-social__none--left-out').hidden = !(ctx.channels.length && shown === 0);
   }
 
   function start(script) {
