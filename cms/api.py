@@ -1,11 +1,39 @@
-"""Headless reads: Wagtail API v2 (pages, images, documents)."""
+"""Headless reads: Wagtail API v2 (pages, images, documents).
 
+Writes go through Wagtail's v3 API (/api/v3/, cms/urls.py); what it accepts for each page type is declared
+on the model as APIField(..., writable=True).
+"""
+
+from rest_framework import serializers
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from cms.models import NewsPage
+
+
+class CategorySerializer(serializers.Serializer):
+    def to_representation(self, value):
+        return {"id": value.pk, "name": value.name, "slug": value.slug} if value else None
+
+
+class CourtPagesAPIViewSet(PagesAPIViewSet):
+    """API v2 shows a news item's category with its name and slug, as readers filter listings by them.
+
+    The model's APIField("category") carries no serializer because API v3 only writes fields without one
+    (it takes the category's id), so v2's richer shape is set here instead.
+    """
+
+    @classmethod
+    def get_field_serializer_overrides(cls, model):
+        overrides = super().get_field_serializer_overrides(model)
+        if issubclass(model, NewsPage):
+            overrides.setdefault("category", CategorySerializer())
+        return overrides
+
+
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", CourtPagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)

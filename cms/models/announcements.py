@@ -9,6 +9,7 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from cms.api_forms import api_form_class
 from cms.blocks import BodyBlock
 
 from .base import BasePage
@@ -62,7 +63,12 @@ class AnnouncementPage(SocialDraftMixin, BasePage):
     ]
     edit_handler = SocialDraftMixin.tabs(content_panels, BasePage.promote_panels, BasePage.settings_panels)
     search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("date")]
-    api_fields = [APIField("date"), APIField("valid_until"), APIField("body")]
+    api_fields = BasePage.api_fields + [
+        APIField("date", writable=True),
+        APIField("valid_until", writable=True),
+        APIField("body", writable=True),
+    ] + SocialDraftMixin.api_fields
+    api_base_form_class = api_form_class(SocialDraftMixin.base_form_class)
 
     parent_page_types = ["cms.AnnouncementIndexPage"]
     subpage_types = []

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -15,6 +16,14 @@ class BasePage(Page):
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
     promote_panels = Page.promote_panels + [FieldPanel("summary")]
+    # Read by API v2 and v3; writable=True puts a field in API v3's create/update input schema (title,
+    # slug, SEO fields and show_in_menus are always there). These are what the editor's Promosi tab and
+    # schedule dialog offer on every page; page types extend the list as they extend content_panels.
+    api_fields = [
+        APIField("summary", writable=True),
+        APIField("go_live_at", writable=True),
+        APIField("expire_at", writable=True),
+    ]
 
     class Meta:
         abstract = True

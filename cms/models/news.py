@@ -11,8 +11,8 @@ from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
-from rest_framework import serializers
 
+from cms.api_forms import api_form_class
 from cms.blocks import BodyBlock
 
 from .base import BasePage
@@ -39,16 +39,6 @@ class NewsCategory(models.Model):
 
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("cms.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
-
-
-class CategorySerializer(serializers.Serializer):
-    def to_representation(self, value):
-        return {"id": value.pk, "name": value.name, "slug": value.slug} if value else None
-
-
-class TagsSerializer(serializers.Serializer):
-    def to_representation(self, value):
-        return [tag.name for tag in value.all()]
 
 
 class NewsIndexPage(BasePage):
@@ -127,18 +117,21 @@ class NewsPage(SocialDraftMixin, BasePage):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
-    api_fields = [
-        APIField("date"),
-        APIField("category", serializer=CategorySerializer()),
-        APIField("tags", serializer=TagsSerializer()),
-        APIField("lead"),
-        APIField("hero_image"),
+    # Everything the editor offers is writable through API v3 (APIField(writable=True)). The category is
+    # written and read in v3 by id; API v2 keeps showing it with name and slug (cms/api.py).
+    api_fields = BasePage.api_fields + [
+        APIField("date", writable=True),
+        APIField("category", writable=True),
+        APIField("tags", writable=True),
+        APIField("lead", writable=True),
+        APIField("hero_image", writable=True),
         APIField("hero_image_thumbnail", serializer=ImageRenditionField("fill-640x360", source="hero_image")),
         APIField("hero_image_large", serializer=ImageRenditionField("width-1280", source="hero_image")),
-        APIField("hero_alt"),
-        APIField("hero_caption"),
-        APIField("body"),
-    ]
+        APIField("hero_alt", writable=True),
+        APIField("hero_caption", writable=True),
+        APIField("body", writable=True),
+    ] + SocialDraftMixin.api_fields
+    api_base_form_class = api_form_class(SocialDraftMixin.base_form_class)
 
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types = []

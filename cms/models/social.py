@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
 
 from publishers import platform_rules
 from publishers.social.media import court_accounts, edit_time_errors, excluded_ids, page_kinds
@@ -101,6 +102,12 @@ class SocialDraftMixin(models.Model):
     social_crop = models.CharField(_("pemotongan gambar"), max_length=20, choices=SOCIAL_CROPS, default="square")
     # Ids of the court's channels this item is not posted to; the editor offers it as ticks (social_channels).
     social_excluded_channels = models.JSONField(_("kanal yang dilewati"), default=list, blank=True, editable=False)
+    # Readable and writable through the APIs like the rest of the page (pages add them to their api_fields).
+    api_fields = [
+        APIField(name, writable=True)
+        for name in ("social_enabled", "social_caption", "social_caption_facebook", "social_caption_instagram",
+                     "social_caption_x", "social_caption_telegram", "social_hashtags", "social_image", "social_crop")
+    ]
 
     social_panels = [
         FieldPanel("social_enabled"),
