@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def draft(court, users):
     page = NewsPageFactory(parent=court.news_index, title="Konsep berita API", slug="konsep-api", live=False,
-                           owner=users["admin"])
+                           owner=users["admin"], body=json.dumps([{"type": "paragraph", "value": "<p>Isi.</p>"}]))
     page.save_revision(user=users["admin"])
     return page
 

@@ -1,4 +1,5 @@
-"""The editorial workflow on Wagtail's v3 API (token authenticated, described in its OpenAPI document)."""
+"""The editorial workflow on Wagtail's v3 API (token authenticated, described in its OpenAPI document),
+and validation errors that name their fields."""
 
 from functools import wraps
 
@@ -6,12 +7,15 @@ _registered = set()
 
 
 def register(api):
-    """Add the workflow routes to Wagtail's v3 API; must run before ``api.urls`` is first read (cms/urls.py)."""
+    """Add the workflow routes and the field-naming validation errors to Wagtail's v3 API; must run before
+    ``api.urls`` is first read (cms/urls.py)."""
     if id(api) in _registered:  # Ninja refuses a second mount of the same router
         return
+    from editorial.api import errors
     from editorial.api.workflow import router
 
     api.add_router("/pages/", router)
+    errors.register(api)
     _valid_optional_auth(api)
     _registered.add(id(api))
 

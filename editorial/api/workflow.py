@@ -4,12 +4,13 @@ Each action runs as the token's user through the same Wagtail machinery the admi
 WorkflowState.resume, Task.on_action), so the audit log, notifications, step timing records, the
 "restart at Redaktur" rule and publishing on the last approval all apply unchanged. Who may act is
 what the task says (EditorialTask.get_actions: the task's group, or a superuser), as in the admin.
+Submitting and approving check the latest revision as the editor does (422 naming each field).
 """
 
 from datetime import datetime
 from typing import Annotated, Optional
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -18,7 +19,11 @@ from ninja.errors import HttpError
 from pydantic import PositiveInt, StringConstraints
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import ProblemDetail
+from wagtail.fields import StreamField
 from wagtail.models import Page, PageLogEntry, WorkflowState
+from wagtail.utils.forms import FormValidationError
+
+from cms.api_forms import block_error_messages, validation_error_messages
 
 router = Router(auth=BearerTokenAuth(), tags=["workflow"])
 
@@ -136,6 +141,32 @@ def _state_payload(page, user):
     }
 
 
+def _check_complete(page):
+    """Refuse (422, each field by path) a latest revision that the editor would not submit or approve.
+
+    The editor defers required fields only when saving a draft (as API v3 create/update does); submitting
+    and workflow actions validate the whole form. Here that is the model's own validation (required fields,
+    NewsPage.clean, the social draft rules) and each StreamField's blocks, which the model does not check.
+    """
+    latest = page.get_latest_revision_as_object()
+    streams = [field for field in latest._meta.concrete_fields if isinstance(field, StreamField)]
+    found = []
+    try:
+        latest.full_clean(exclude=[field.name for field in streams])
+    except ValidationError as error:
+        found.extend(validation_error_messages(error))
+    for field in streams:
+        try:
+            field.stream_block.clean(getattr(latest, field.attname))
+        except ValidationError as error:
+            found.extend(block_error_messages(error, (field.name,)))
+    if found:
+        errors = {}
+        for path, message, code in found:
+            errors.setdefault(path, []).append((str(message), code))
+        raise FormValidationError(errors)
+
+
 def _act(request, page_id, action_name, **data):
     page = _page(page_id)
     _state, task_state, task = _current(page)
@@ -145,7 +176,11 @@ def _act(request, page_id, action_name, **data):
         raise PermissionDenied(_("Anda tidak termasuk kelompok '%(groups)s' yang bertugas pada langkah "
                                  "'%(task)s'.") % {"groups": ", ".join(g.name for g in task.groups.all()),
                                                    "task": task.name})
-    task.on_action(task_state, request.user, action_name, **data)
+    if action_name == "approve":
+        _check_complete(page)
+    # One transaction: an approval whose publishing fails leaves the task as it was.
+    with transaction.atomic():
+        task.on_action(task_state, request.user, action_name, **data)
     return _state_payload(_page(page_id), request.user)
 
 
@@ -179,7 +214,9 @@ def workflow_history(request, page_id: PositiveInt):
 @router.post(
     "/{page_id}/workflow/submit/", response={200: WorkflowStateOut, **PROBLEMS},
     url_name="pages_workflow_submit", summary="Submit page for review", operation_id="pages_workflow_submit",
-    description="Send the page's latest revision to the Redaktur (like the admin's \"Kirim ke Redaktur\").",
+    description="Send the page's latest revision to the Redaktur (like the admin's \"Kirim ke Redaktur\"). "
+                "A revision the editor would not submit (a required field empty, a block incomplete, a social "
+                "text over a platform's limit) answers 422 with each field's path in `errors[].loc`.",
 )
 def submit(request, page_id: PositiveInt):
     page = _page(page_id)
@@ -195,6 +232,7 @@ def submit(request, page_id: PositiveInt):
     state = page.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
         raise HttpError(409, _("Konten ini sudah dalam pemeriksaan."))
+    _check_complete(page)
     if page.get_latest_revision() is None:
         page.save_revision(user=user, log_action=True)
     with transaction.atomic():
@@ -210,7 +248,7 @@ def submit(request, page_id: PositiveInt):
     "/{page_id}/workflow/approve/", response={200: WorkflowStateOut, **PROBLEMS},
     url_name="pages_workflow_approve", summary="Approve the current task", operation_id="pages_workflow_approve",
     description="Approve the current review task as the token's user (a member of the task's group). "
-                "Approving the last task publishes the page.",
+                "Approving the last task publishes the page. The latest revision is checked as on submit (422).",
 )
 def approve(request, page_id: PositiveInt, payload: ApproveIn = None):
     comment = (payload.comment if payload else "").strip()
