@@ -21,6 +21,7 @@ migrate: install
 	$(MANAGE) migrate --noinput
 
 demo: migrate
+	$(MANAGE) seed_holidays
 	$(MANAGE) load_demo_court
 
 # Web server, task worker and scheduler together (honcho); Ctrl-C stops all three.

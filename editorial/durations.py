@@ -5,8 +5,9 @@ arithmetic (pure, on a Schedule), the schedule of a court's site (WorkingHours
 setting + holidays) and the standard that applies to a step for an item.
 """
 
+import bisect
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q
@@ -14,60 +15,118 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-MAX_DAYS = 3660  # a step open for ten years is counted up to there; keeps the loop bounded
+DAY = 24 * 60 * 60
+T = datetime.time
+
+# The working week of the Mahkamah Agung's courts, the default for a new court: Monday to Thursday
+# 08:00-16:30 with a break 12:00-13:00, Friday 08:00-17:00 with a longer break for Friday prayers.
+# One entry per weekday (Monday = 0): (start, end, break start, break end), None when closed.
+STANDARD_WEEK = (
+    (T(8, 0), T(16, 30), T(12, 0), T(13, 0)),
+    (T(8, 0), T(16, 30), T(12, 0), T(13, 0)),
+    (T(8, 0), T(16, 30), T(12, 0), T(13, 0)),
+    (T(8, 0), T(16, 30), T(12, 0), T(13, 0)),
+    (T(8, 0), T(17, 0), T(11, 30), T(13, 0)),
+    None,
+    None,
+)
+
+
+def _seconds(moment):
+    return moment.hour * 3600 + moment.minute * 60 + moment.second + moment.microsecond / 1_000_000
+
+
+def day_intervals(start, end, break_start=None, break_end=None):
+    """One day's working time as (from, to) pairs of seconds after midnight: one pair, or two around a break."""
+    if start is None or end is None:
+        return ()
+    if break_start is None or break_end is None:
+        return ((_seconds(start), _seconds(end)),)
+    return ((_seconds(start), _seconds(break_start)), (_seconds(break_end), _seconds(end)))
 
 
 @dataclass(frozen=True)
 class Schedule:
+    """A court's working week and days off.
+
+    `week` holds, per weekday (Monday = 0), the working intervals of that day in seconds after
+    local midnight; `holidays` the dates on which nobody works.
+    """
+
     tz: ZoneInfo
-    start: datetime.time
-    end: datetime.time
-    workdays: frozenset
+    week: tuple
     holidays: frozenset = frozenset()
+    # Derived once, so that a long span is counted by arithmetic instead of day by day.
+    _day_totals: tuple = field(init=False, repr=False, compare=False)
+    _week_total: float = field(init=False, repr=False, compare=False)
+    _sorted_holidays: tuple = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        totals = tuple(sum(close - open_ for open_, close in self.week[day]) for day in range(7))
+        object.__setattr__(self, "_day_totals", totals)
+        object.__setattr__(self, "_week_total", sum(totals))
+        object.__setattr__(self, "_sorted_holidays", tuple(sorted(self.holidays)))
+
+    @classmethod
+    def from_hours(cls, tz, days, holidays=frozenset()):
+        """`days`: seven (start, end, break start, break end) tuples of times, or None for a closed day."""
+        return cls(tz, tuple(day_intervals(*day) if day else () for day in days), frozenset(holidays))
 
     def is_workday(self, day):
-        return day.weekday() in self.workdays and day not in self.holidays
+        return bool(self.week[day.weekday()]) and day not in self.holidays
 
-    def day_window(self, day):
-        """Opening and closing time of a working day, as aware datetimes."""
-        return (datetime.datetime.combine(day, self.start, tzinfo=self.tz),
-                datetime.datetime.combine(day, self.end, tzinfo=self.tz))
+    def seconds_on(self, day, start=0, end=DAY):
+        """Working seconds on one date between two times of day (seconds after midnight)."""
+        if day in self.holidays:
+            return 0
+        return sum(max(0, min(end, close) - max(start, open_)) for open_, close in self.week[day.weekday()])
+
+    def seconds_between_days(self, first, last):
+        """Working seconds of the whole days from `first` up to, not including, `last`."""
+        days = (last - first).days
+        if days <= 0:
+            return 0
+        weeks, rest = divmod(days, 7)
+        weekday = first.weekday()
+        total = weeks * self._week_total + sum(self._day_totals[(weekday + i) % 7] for i in range(rest))
+        low = bisect.bisect_left(self._sorted_holidays, first)
+        high = bisect.bisect_left(self._sorted_holidays, last)
+        return total - sum(self._day_totals[day.weekday()] for day in self._sorted_holidays[low:high])
 
 
-DEFAULT_SCHEDULE = Schedule(ZoneInfo("Asia/Jakarta"), datetime.time(8, 0), datetime.time(16, 30),
-                            frozenset(range(5)))
+DEFAULT_SCHEDULE = Schedule.from_hours(ZoneInfo("Asia/Jakarta"), STANDARD_WEEK)
 
 
 def working_seconds(start, end, schedule=DEFAULT_SCHEDULE):
-    """Seconds of working time between two aware datetimes."""
+    """Seconds of working time between two aware datetimes, in the schedule's local (wall-clock) time."""
     if end <= start:
         return 0
     local_start, local_end = start.astimezone(schedule.tz), end.astimezone(schedule.tz)
-    day, last = local_start.date(), local_end.date()
-    total = 0
-    for _i in range(MAX_DAYS):
-        if day > last:
-            break
-        if schedule.is_workday(day):
-            opens, closes = schedule.day_window(day)
-            overlap = (min(local_end, closes) - max(local_start, opens)).total_seconds()
-            total += max(0, int(overlap))
-        day += datetime.timedelta(days=1)
-    return total
+    first, last = local_start.date(), local_end.date()
+    if first == last:
+        return int(schedule.seconds_on(first, _seconds(local_start), _seconds(local_end)))
+    total = (schedule.seconds_on(first, start=_seconds(local_start))
+             + schedule.seconds_between_days(first + datetime.timedelta(days=1), last)
+             + schedule.seconds_on(last, end=_seconds(local_end)))
+    return int(total)
 
 
 def schedule_for_site(site):
-    """The working hours and holidays of one court (defaults when the site is unknown)."""
+    """The working hours and days off of one court (the standard week when the site is unknown).
+
+    Days off are the national holidays and cuti bersama (rows without a site), except those the
+    court has marked as working days, plus the court's own days off.
+    """
     from editorial.models import Holiday, WorkingHours
 
-    holidays = Holiday.objects.filter(Q(site__isnull=True) | Q(site=site)) if site else Holiday.objects.filter(
-        site__isnull=True)
-    holiday_dates = frozenset(holidays.values_list("date", flat=True))
     if site is None:
-        return Schedule(DEFAULT_SCHEDULE.tz, DEFAULT_SCHEDULE.start, DEFAULT_SCHEDULE.end,
-                        DEFAULT_SCHEDULE.workdays, holiday_dates)
+        national = Holiday.objects.filter(site__isnull=True).values_list("date", flat=True)
+        return Schedule.from_hours(DEFAULT_SCHEDULE.tz, STANDARD_WEEK, national)
+    rows = Holiday.objects.filter(Q(site__isnull=True) | Q(site=site)).values_list("date", "working_day")
+    off = {day for day, working in rows if not working}
+    worked = {day for day, working in rows if working}
     hours = WorkingHours.for_site(site)
-    return Schedule(ZoneInfo(hours.timezone), hours.start_time, hours.end_time, hours.weekdays, holiday_dates)
+    return Schedule.from_hours(ZoneInfo(hours.timezone), hours.week, off - worked)
 
 
 def procedures_for(page):

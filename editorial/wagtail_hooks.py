@@ -16,7 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import LogFormatter
 
 from editorial import api_tokens, publishing
-from editorial.models import Holiday, MutuBaku
+from editorial.models import MutuBaku
 from editorial.panels import MyTasksPanel
 from editorial.reports import StepDurationReportView, user_can_view
 from editorial.views import social_preview_context
@@ -144,13 +144,8 @@ class MutuBakuViewSet(ModelViewSet):
     list_export = ["procedure", "step", "activity", "actor", "requirements", "minutes", "output", "workflow_step"]
 
 
-class HolidayViewSet(ModelViewSet):
-    model = Holiday
-    icon = "date"
-    menu_label = _("Hari libur")
-    list_display = ["date", "name", "site"]
-    list_filter = ["site"]
-    form_fields = ["date", "name", "site"]
+# Hari libur: national days read-only, each court keeps its own (editorial/calendar_admin.py).
+from editorial.calendar_admin import HolidayViewSet  # noqa: E402 - kept inside this block
 
 
 class EditorialViewSetGroup(ModelViewSetGroup):

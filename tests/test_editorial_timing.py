@@ -14,7 +14,7 @@ from editorial import durations
 from editorial.models import Holiday, MutuBaku, StepRecord, WorkingHours
 from editorial.notifications import send_overdue_reminders
 from tests.factories import AnnouncementPageFactory, NewsPageFactory
-from tests.test_editorial_support import current_task_state, wib
+from tests.test_editorial_support import browser_form_data, current_task_state, wib
 
 pytestmark = pytest.mark.django_db
 
@@ -36,21 +36,24 @@ def submit(page, user):
 
 def test_working_time_skips_nights_weekends_and_holidays(court):
     schedule = durations.schedule_for_site(court.site)
-    # Friday 16:00 to Monday 08:30: half an hour on Friday, half an hour on Monday.
-    assert durations.working_seconds(wib(6, 16, 0), wib(9, 8, 30), schedule) == 60 * 60
-    # Before opening and after closing count nothing.
+    # Friday 16:00 to Monday 08:30: an hour on Friday (open until 17:00), half an hour on Monday.
+    assert durations.working_seconds(wib(6, 16, 0), wib(9, 8, 30), schedule) == 90 * 60
+    # Before opening, the midday break and after closing count nothing.
     assert durations.working_seconds(wib(2, 6, 0), wib(2, 8, 0), schedule) == 0
+    assert durations.working_seconds(wib(2, 12, 0), wib(2, 13, 0), schedule) == 0
     assert durations.working_seconds(wib(2, 16, 30), wib(3, 8, 0), schedule) == 0
-    Holiday.objects.create(date=datetime.date(2026, 11, 9), name="Cuti bersama")
+    Holiday.objects.create(date=datetime.date(2026, 11, 9), name="Cuti bersama", source=Holiday.CUTI_BERSAMA)
     schedule = durations.schedule_for_site(court.site)
-    assert durations.working_seconds(wib(6, 16, 0), wib(9, 8, 30), schedule) == 30 * 60
+    assert durations.working_seconds(wib(6, 16, 0), wib(9, 8, 30), schedule) == 60 * 60
 
 
 def test_working_hours_and_holidays_are_per_court(court):
     other_root = NewsPageFactory(parent=court.home, slug="lain")
     other = Site.objects.create(hostname="pn-lain.test", root_page=other_root, site_name="PN Lain")
     hours = WorkingHours.for_site(other)
-    hours.start_time, hours.end_time, hours.workdays = datetime.time(7, 30), datetime.time(16, 0), "01234"
+    for day in ("mon", "tue", "wed", "thu", "fri"):
+        setattr(hours, f"{day}_start", datetime.time(7, 30))
+        setattr(hours, f"{day}_end", datetime.time(16, 0))
     hours.save()
     Holiday.objects.create(date=datetime.date(2026, 11, 3), name="Hari jadi kota", site=other)
 
@@ -156,11 +159,11 @@ def test_report_lists_each_step_against_its_standard(reviewed, client_as):
     assert rows == {
         ("Menyiapkan konsep (Admin)", "30 menit", "1 jam", "Ya"),
         ("Koreksi Redaktur", "50 menit", "1 jam", "Ya"),
-        # Monday 09:50 to Tuesday 08:40: 6 h 40 min on Monday, 40 min on Tuesday.
-        ("Persetujuan Kasubag PTIP", "7 jam 20 menit", "45 menit", "Tidak"),
+        # Monday 09:50 to Tuesday 08:40: 5 h 40 min on Monday (less the 12:00-13:00 break), 40 min on Tuesday.
+        ("Persetujuan Kasubag PTIP", "6 jam 20 menit", "45 menit", "Tidak"),
     }
     html = response.content.decode()
-    assert "Rapat kerja" in html and "7 jam 20 menit" in html
+    assert "Rapat kerja" in html and "6 jam 20 menit" in html
 
 
 def test_report_filters_by_step_person_period_and_standard(reviewed, users, client_as):
@@ -183,7 +186,7 @@ def test_report_exports_a_spreadsheet(reviewed, client_as):
     assert rows[0][:3] == ["Konten", "Jenis", "Langkah"]
     persetujuan = next(row for row in rows if row[2] == "Persetujuan Kasubag PTIP")
     assert persetujuan[4] == "2026-11-02 09:50:00"  # Jakarta wall-clock time
-    assert persetujuan[6:9] == ["440", "45", "Tidak"]
+    assert persetujuan[6:9] == ["380", "45", "Tidak"]
 
     xlsx = client_as("kasubag").get(reverse("editorial_step_report"), {"export": "xlsx"})
     assert xlsx.status_code == 200 and xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
@@ -227,24 +230,28 @@ def test_kasubag_sets_the_courts_working_hours_and_holidays(court, client_as):
     url = f"/admin/settings/editorial/workinghours/{court.site.pk}/"
     form = client.get(url)
     assert form.status_code == 200
-    html = form.content.decode()
-    assert 'value="4" id="id_workdays_4" checked' in html and 'value="5" id="id_workdays_5">' in html
+    data = browser_form_data(form, "w-editor-form")
+    # The standard week of a new court: Friday 08:00-17:00 with a break 11:30-13:00, Saturday closed.
+    assert (data["fri_start"], data["fri_end"], data["fri_break_start"], data["fri_break_end"]) == (
+        "08:00", "17:00", "11:30", "13:00")
+    assert data["sat_start"] == "" and data["sun_end"] == ""
 
-    refused = client.post(url, {"timezone": "Asia/Jakarta", "start_time": "16:00", "end_time": "08:00",
-                                "workdays": ["0", "1"]})
+    refused = client.post(url, {**data.dict(), "mon_start": "16:00", "mon_end": "08:00"})
     assert "Jam pulang harus sesudah jam masuk." in refused.content.decode()
 
-    client.post(url, {"timezone": "Asia/Makassar", "start_time": "07:30", "end_time": "16:00",
-                      "workdays": ["0", "1", "2", "3", "4", "5"]})
+    client.post(url, {**data.dict(), "timezone": "Asia/Makassar", "mon_start": "07:30", "mon_end": "16:00",
+                      "sat_start": "07:30", "sat_end": "12:00"})
     hours = WorkingHours.for_site(court.site)
-    assert (hours.timezone, hours.start_time, hours.workdays) == ("Asia/Makassar", datetime.time(7, 30), "012345")
+    assert (hours.timezone, hours.mon_start, hours.sat_end) == ("Asia/Makassar", datetime.time(7, 30),
+                                                                datetime.time(12, 0))
     # Saturday 07:30-08:30 WITA now counts.
     schedule = durations.schedule_for_site(court.site)
     assert durations.working_seconds(wib(7, 6, 30), wib(7, 7, 30), schedule) == 60 * 60
 
-    response = client.post("/admin/hari_libur/new/", {"date": "2026-12-25", "name": "Hari Natal", "site": ""})
+    response = client.post("/admin/hari_libur/new/", {"date": "2026-12-28", "name": "Hari jadi PN Uji",
+                                                      "site": str(court.site.pk)})
     assert response.status_code == 302
-    assert Holiday.objects.get(date=datetime.date(2026, 12, 25)).site is None
+    assert Holiday.objects.get(date=datetime.date(2026, 12, 28)).site == court.site
     assert client_as("admin").get(url).status_code in (302, 403)
 
 
