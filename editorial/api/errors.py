@@ -28,7 +28,8 @@ from wagtail.utils.forms import FormValidationError
 from cms.api_forms import PATH_SEPARATOR, validation_error_messages
 
 # Pydantic's error types (https://docs.pydantic.dev/latest/errors/validation_errors/) in Indonesian;
-# placeholders come from the error's ``ctx``. Types not listed keep Pydantic's message.
+# placeholders come from the error's ``ctx`` (and ``msg``, the original message). Types not listed keep
+# Pydantic's message.
 PYDANTIC_MESSAGES = {
     "missing": FormField.default_error_messages["required"],
     "string_type": gettext_lazy("Isi dengan teks."),
@@ -64,6 +65,10 @@ PYDANTIC_MESSAGES = {
     "less_than_equal": gettext_lazy("Isi dengan nilai paling banyak %(le)s."),
     "json_invalid": gettext_lazy("Isi permintaan bukan JSON yang sah."),
     "extra_forbidden": gettext_lazy("Isian ini tidak dikenal."),
+    # Raised by Wagtail's rich text input conversion; its own (English) message says what was wrong.
+    "rich_text_format_error": gettext_lazy(
+        "Teks kaya tidak dapat dibaca; kirim HTML, atau {\"format\": \"db_html\" atau \"db_markdown\", "
+        "\"content\": ...}. (%(msg)s)"),
 }
 
 # A form input name in the editor's scheme, e.g. "body-1-value-image-image" (cms/api_forms.py).
@@ -134,7 +139,7 @@ def _pydantic_message(error):
     if template is None:
         return str(error.get("msg", ""))
     try:
-        return str(template) % ctx
+        return str(template) % {**ctx, "msg": error.get("msg", "")}
     except (KeyError, TypeError, ValueError):
         return str(error.get("msg", ""))
 
