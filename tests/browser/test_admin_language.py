@@ -176,6 +176,7 @@ def findings_on(person, path, label):
 PENDING_CATALOGUE = {
     "Aktifkan pintasan keyboard khusus Wagtail.": "Enable custom keyboard shortcuts specific to Wagtail.",
     "Buka admin Wagtail": "Go to Wagtail admin",  # the admin's "not found" page and the public site's user bar
+    "Lihat tindakan cepat Wagtail": "View Wagtail quick actions",  # the user bar button's label
 }
 
 # A console error of another screen that this language crawl reaches; it is not about language.
@@ -269,7 +270,10 @@ def test_the_editors_screens_read_indonesian(court_as_set_up, open_as, role):
                           if not problem.startswith(f"{person.court.url}/admin/tidak-ada/: Failed to load")]
     person.go(news.url)
     userbar = page.locator("wagtail-userbar")
-    userbar.get_by_role("button").first.click()
+    trigger = userbar.get_by_role("button").first
+    findings += [("Bilah pengguna", line) for line in english_lines(trigger.inner_text())]  # its label
+    expect(trigger.locator("img.w-userbar-icon")).to_have_attribute("src", re.compile(r"cms/img/favicon\.svg$"))
+    trigger.click()
     items = userbar.get_by_role("menuitem")
     expect(items.first).to_be_visible()
     findings += [("Bilah pengguna", line) for line in english_lines("\n".join(items.all_inner_texts()))]
