@@ -381,3 +381,221 @@ def test_deliveries_are_created_in_the_approval_transaction(court, users, client
         page_published.disconnect(dispatch_uid="test-later-failure")
     assert not NewsPage.objects.get(pk=page.pk).live
     assert not SocialDelivery.objects.filter(page=page).exists()
+
+
+# Connecting without ?site=, managing channels from the list --------------------------------------
+
+def test_kasubag_connects_telegram_without_site_in_the_address(court, client_as, platforms):
+    """The menu opens the connect page with no ?site=: the Kasubag's court is used, not a silent redraw."""
+    token, bot_id = platforms.telegram.add_bot("warta_pn_uji_bot")
+    platforms.telegram.add_channel("pnuji_info", title="Info PN Uji", admins=[bot_id])
+    kasubag = client_as("kasubag")
+    form = BeautifulSoup(kasubag.get(reverse("social_accounts:add")).content, "html.parser")
+    assert not form.select("input[name=site][type=radio]")  # one court: nothing to choose
+    response = kasubag.post(reverse("social_accounts:add"), {"provider": "telegram"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("social_accounts:connect_telegram") + f"?site={court.site.pk}"
+    response = kasubag.post(reverse("social_accounts:connect_telegram"),
+                            {"channel": "@pnuji_info", "bot_token": token}, follow=True)
+    assert "Kanal Info PN Uji tersambung" in text(response)
+    assert SocialAccount.objects.get(platform="telegram").site == court.site
+
+
+def test_connect_form_says_what_is_missing(court, client_as):
+    kasubag = client_as("kasubag")
+    response = kasubag.post(reverse("social_accounts:add"), {})
+    assert response.status_code == 200
+    alert = BeautifulSoup(response.content, "html.parser").select_one("[role=alert]")
+    assert "Formulir belum dapat diproses" in alert.get_text()
+    assert "Pilih platform kanal yang akan disambungkan" in text(response)
+    # A court the user does not manage, sent in the hidden field: said in the alert, never a silent redraw.
+    response = kasubag.post(reverse("social_accounts:add"), {"site": "9999", "provider": "telegram"})
+    alert = BeautifulSoup(response.content, "html.parser").select_one("[role=alert]")
+    assert "tidak termasuk yang kanalnya Anda kelola" in alert.get_text()
+
+
+def test_a_manager_of_several_courts_chooses_one_visibly(court, client_as):
+    from wagtail.models import Site
+
+    from tests.factories import HomePageFactory
+
+    other = Site.objects.create(hostname="pa-uji.test", root_page=HomePageFactory(parent=court.home.get_parent(),
+                                                                                  slug="pa-uji"),
+                                site_name="PA Uji")
+    root = client_as("root")
+    page = BeautifulSoup(root.get(reverse("social_accounts:add")).content, "html.parser")
+    assert {radio["value"] for radio in page.select("input[name=site][type=radio]")} == {
+        str(court.site.pk), str(other.pk)}
+    response = root.post(reverse("social_accounts:add"), {"provider": "telegram"})
+    assert "Pilih pengadilan yang memiliki kanal ini" in text(response)
+    response = root.post(reverse("social_accounts:add"), {"provider": "telegram", "site": other.pk})
+    assert response["Location"].endswith(f"?site={other.pk}")
+
+
+def telegram_channel(court, platforms, title="Info PN Uji"):
+    token, bot_id = platforms.telegram.add_bot()
+    chat_id = platforms.telegram.add_channel("pnuji_info", title=title, admins=[bot_id])
+    account = SocialAccount(site=court.site, platform="telegram", name=title, external_id=str(chat_id),
+                            handle="pnuji_info")
+    account.credentials = {"bot_token": token}
+    account.save()
+    return account, token
+
+
+def test_channel_list_rows_open_the_channel_and_offer_its_actions(court, client_as, platforms):
+    account, _token = telegram_channel(court, platforms)
+    listing = BeautifulSoup(client_as("kasubag").get(reverse("social_accounts:index")).content, "html.parser")
+    title_link = listing.find("a", string=lambda s: s and "Info PN Uji" in s)
+    assert title_link["href"] == reverse("social_accounts:edit", args=[account.pk])
+    hrefs = {a["href"] for a in listing.select("a[href]")}
+    for name in ("edit", "deactivate", "reconnect", "delete"):
+        assert reverse(f"social_accounts:{name}", args=[account.pk]) in hrefs, name
+
+
+def test_kasubag_deactivates_and_activates_a_channel(court, users, client_as, platforms, photo):
+    account, _token = telegram_channel(court, platforms)
+    kasubag = client_as("kasubag")
+    confirm = kasubag.get(reverse("social_accounts:deactivate", args=[account.pk]))
+    assert "Nonaktifkan kanal Info PN Uji?" in text(confirm)
+    account.refresh_from_db()
+    assert account.active  # looking is not doing
+    response = kasubag.post(reverse("social_accounts:deactivate", args=[account.pk]), follow=True)
+    assert "Kanal Info PN Uji dinonaktifkan" in text(response)
+    assert "nonaktif" in text(response)  # the list shows the state
+    account.refresh_from_db()
+    assert not account.active
+    # An item published now does not go to the inactive channel.
+    page = published(court, users, photo, title="Berita saat kanal nonaktif")
+    assert not SocialDelivery.objects.filter(page=page).exists()
+
+    response = kasubag.post(reverse("social_accounts:activate", args=[account.pk]), follow=True)
+    assert "Kanal Info PN Uji aktif lagi" in text(response)
+    account.refresh_from_db()
+    assert account.active
+    history = kasubag.get(reverse("social_accounts:history", args=[account.pk]))
+    assert text(history).count("Kasubag") >= 2
+
+
+def test_kasubag_reconnects_telegram_after_the_bot_is_admin_again(court, client_as, platforms):
+    account, token = telegram_channel(court, platforms)
+    SocialAccount.objects.filter(pk=account.pk).update(needs_reconnect=True, last_error="Bot bukan lagi admin.")
+    kasubag = client_as("kasubag")
+    assert "perlu disambungkan ulang" in text(kasubag.get(reverse("social_accounts:index")))
+    url = reverse("social_accounts:reconnect", args=[account.pk])
+    assert "Bot bukan lagi admin." in text(kasubag.get(url))
+    response = kasubag.post(url, {"bot_token": ""}, follow=True)  # the stored token, checked again
+    assert "Kanal Info PN Uji tersambung ulang" in text(response)
+    account.refresh_from_db()
+    assert not account.needs_reconnect and account.last_error == "" and account.credentials == {"bot_token": token}
+
+    platforms.telegram.revoke(token)
+    response = kasubag.post(url, {"bot_token": ""})
+    assert "Token bot Telegram tidak berlaku lagi" in text(response)
+    new_token, bot_id = platforms.telegram.add_bot("bot_baru")
+    platforms.telegram.chats[int(account.external_id)]["admins"][bot_id] = True
+    response = kasubag.post(url, {"bot_token": new_token}, follow=True)
+    assert "tersambung ulang" in text(response) and new_token not in response.content.decode()
+    account.refresh_from_db()
+    assert account.credentials == {"bot_token": new_token}
+
+
+def test_kasubag_deletes_a_channel_after_confirming(court, client_as, platforms):
+    account, _token = telegram_channel(court, platforms)
+    kasubag = client_as("kasubag")
+    url = reverse("social_accounts:delete", args=[account.pk])
+    assert "Hapus kanal Info PN Uji dari Warta?" in text(kasubag.get(url))
+    assert SocialAccount.objects.filter(pk=account.pk).exists()
+    response = kasubag.post(url, follow=True)
+    assert "Kanal Info PN Uji dihapus dari Warta." in text(response)
+    assert not SocialAccount.objects.filter(pk=account.pk).exists()
+
+
+def test_channels_of_another_court_are_out_of_reach(court, client_as, platforms):
+    """The Kasubag of a second court (its own role groups) reaches only that court's channels."""
+    from django.apps import apps
+    from django.test import Client
+    from wagtail.models import Collection, Site
+
+    from editorial import roles
+    from tests.factories import HomePageFactory, UserFactory
+
+    other_home = HomePageFactory(parent=court.home.get_parent(), slug="pa-uji")
+    Site.objects.create(hostname="pa-uji.test", root_page=other_home, site_name="PA Uji")
+    groups = roles.setup_role_groups(apps, other_home.pk, Collection.get_first_root_node().pk, "PA Uji ")
+    other_kasubag = Client()
+    other_kasubag.force_login(UserFactory(username="kasubag_pa", groups=[groups[roles.KASUBAG]]))
+    account, _token = telegram_channel(court, platforms)
+    for name in ("edit", "delete", "deactivate", "reconnect", "history"):
+        assert other_kasubag.get(reverse(f"social_accounts:{name}", args=[account.pk])).status_code == 404, name
+    assert other_kasubag.post(reverse("social_accounts:deactivate", args=[account.pk])).status_code == 404
+    assert "Info PN Uji" not in text(other_kasubag.get(reverse("social_accounts:index")))
+    assert "Info PN Uji" in text(client_as("kasubag").get(reverse("social_accounts:index")))
+    account.refresh_from_db()
+    assert account.active
+
+
+# Leaving a channel out for one item ---------------------------------------------------------------
+
+def test_a_channel_left_out_on_the_item_gets_no_delivery(court, users, connected, platforms, photo):
+    telegram = connected.accounts["telegram"]
+    page = NewsPageFactory(parent=court.news_index, title="Tanpa Telegram", live=False, social_image=photo,
+                           social_caption="Tanpa Telegram.", social_excluded_channels=[telegram.pk])
+    page.save_revision(user=users["kasubag"]).publish(user=users["kasubag"])
+    assert set(SocialDelivery.objects.filter(page=page).values_list("platform", flat=True)) == {
+        "facebook", "instagram", "x"}
+    outbox.run_due(now=platforms.clock.now())
+    assert not platforms.telegram.messages and len(platforms.x.tweets) == 1
+
+
+def test_editors_leave_a_channel_out_in_the_form_and_it_travels_with_the_revision(
+        court, users, client_as, connected, photo, django_capture_on_commit_callbacks):
+    x = connected.accounts["x"]
+    admin, redaktur, kasubag = client_as("admin"), client_as("redaktur"), client_as("kasubag")
+    data = page_form(admin, create_url(court.news_index), title="Sidang keliling panjang", slug="panjang",
+                     lead="Teras.", social_caption="Sidang keliling. " * 20, social_image=str(photo.pk))
+    ticks = [str(pk) for name, pk in ((n, a.pk) for n, a in connected.accounts.items()) if name != "x"]
+    data["social_channels"] = ticks
+    data["action-submit"] = "Kirim ke Redaktur"
+    # The caption is too long for X only; X is left out, so the item saves (no check for a channel not used).
+    response = admin.post(create_url(court.news_index), data)
+    assert response.status_code == 302, text(response)
+    page = NewsPage.objects.get(slug="panjang")
+    assert page.get_latest_revision().content["social_excluded_channels"] == [x.pk]
+
+    # The Redaktur sees the choice (X unticked) and keeps it by saving the form as it is.
+    form = BeautifulSoup(redaktur.get(edit_url(page)).content, "html.parser")
+    ticked = {box["value"] for box in form.select("input[name=social_channels][checked]")}
+    assert ticked == set(ticks)
+    act = django_capture_on_commit_callbacks
+    with act(execute=True):
+        redaktur.post(workflow_action_url(page, "approve", current_task_state(page)), {})
+    with act(execute=True):
+        kasubag.post(workflow_action_url(page, "approve", current_task_state(page)), {"comment": ""})
+    assert set(SocialDelivery.objects.filter(page=page).values_list("account_id", flat=True)) == {
+        int(pk) for pk in ticks}
+
+    # Ticking X again brings back its check: the caption is too long for X.
+    data = page_form(kasubag, edit_url(page))
+    data["social_channels"] = ticks + [str(x.pk)]
+    response = kasubag.post(edit_url(page), data)
+    assert "Teks untuk X terlalu panjang" in text(response)
+
+
+def test_a_form_without_the_channel_ticks_keeps_the_choice(court, users, connected):
+    """Forms that never showed the ticks (e.g. writes through the API) leave the item's choice alone."""
+    from cms.models.social import SocialDraftPageForm
+
+    x = connected.accounts["x"]
+    page = NewsPageFactory(parent=court.news_index, title="Pilihan tetap", live=False,
+                           social_excluded_channels=[x.pk])
+    form_class = NewsPage.get_edit_handler().get_form_class()
+    assert issubclass(form_class, SocialDraftPageForm)
+    form = form_class(instance=page, for_user=users["admin"])
+    form.cleaned_data = {}
+    form.data = {}
+    form.clean()
+    assert page.social_excluded_channels == [x.pk]
+    form.data = {"social_channels-shown": "1"}
+    form.cleaned_data = {"social_channels": []}
+    form.clean()
+    assert page.social_excluded_channels == sorted(a.pk for a in connected.accounts.values())

@@ -30,16 +30,16 @@ class SiteChoiceMixin:
 
     def limit_sites(self, sites):
         field = self.fields["site"]
-        field.queryset = sites
         field.error_messages["invalid_choice"] = _("Pengadilan itu tidak termasuk yang kanalnya Anda kelola.")
         self.only_site = sites.first() if sites.count() == 1 else None
+        # The widget first: setting the queryset hands its choices to the widget.
+        field.widget = forms.HiddenInput() if self.only_site is not None else forms.RadioSelect()
+        field.queryset = sites
         if self.only_site is not None:
             field.required = False
             field.initial = self.only_site
-            field.widget = forms.HiddenInput()
             self.initial["site"] = self.only_site.pk
         else:
-            field.widget = forms.RadioSelect()
             field.error_messages["required"] = _("Pilih pengadilan yang memiliki kanal ini.")
             chosen = str(self.initial.get("site") or "")
             if not (chosen.isdigit() and sites.filter(pk=int(chosen)).exists()):

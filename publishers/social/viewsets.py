@@ -48,7 +48,7 @@ def managed_accounts(user):
 
 
 class ManagedChannelsMixin:
-    def get_queryset(self):
+    def get_queryset(self):  # the object of the edit and delete views (Django's SingleObjectMixin)
         return managed_accounts(self.request.user)
 
 
@@ -97,7 +97,7 @@ class AccountDeleteView(ManagedChannelsMixin, generic.DeleteView):
 
 
 class AccountHistoryView(generic.HistoryView):
-    def get_base_object_queryset(self):
+    def get_base_object_queryset(self):  # its get_queryset lists the log entries
         return managed_accounts(self.request.user)
 
 
