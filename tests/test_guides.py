@@ -102,3 +102,18 @@ def test_the_roots_wagtail_creates_have_indonesian_names():
     assert Collection.get_first_root_node().name == "Umum"
     root = Page.get_first_root_node()
     assert (root.title, root.draft_title) == ("Semua situs", "Semua situs")
+
+
+def test_notification_emails_carry_wartas_name_not_wagtails_header(court, users, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from tests.factories import NewsPageFactory
+
+    page = NewsPageFactory(parent=court.news_index, title="Penyuluhan hukum", live=False, owner=users["admin"])
+    page.save_revision(user=users["admin"])
+    with django_capture_on_commit_callbacks(execute=True):
+        page.get_workflow().start(page, users["admin"])
+    [message] = mail.outbox
+    html = message.alternatives[0][0]
+    assert ">Warta</div>" in html
+    assert "email-header" not in html and "Wagtail" not in html
