@@ -50,7 +50,16 @@ def _playwright():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
+    from django.db import connections
+
+    # Django's connections are context-local (asgiref Local): inside Playwright's event loop this thread gets
+    # new connection objects, without the migrations' data that the test database kept for serialized
+    # rollbacks, so every transactional test after the first would start on an empty database.
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         yield playwright
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
