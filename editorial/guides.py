@@ -51,7 +51,7 @@ INDEX = "README"
 
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "strong", "em", "code", "pre",
                 "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td"}
-ALLOWED_ATTRIBUTES = {"a": {"href"}, "th": {"align"}, "td": {"align"}}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -66,6 +66,7 @@ def in_role(user, role):
 
 
 def _group_names(user):
+    # kept on the request's user: the Help menu asks once per guide while it is built
     if not hasattr(user, "_warta_group_names"):
         user._warta_group_names = list(user.groups.values_list("name", flat=True))
     return user._warta_group_names
