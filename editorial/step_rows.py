@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.utils import formats, timezone
+from django.conf import settings
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -30,7 +31,9 @@ def _naive_local(value):
 
 
 def _display(value):
-    return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT") if value else ""
+    # The admin's one date-time format (the date pickers and Wagtail's own columns use it too).
+    fmt = getattr(settings, "WAGTAIL_DATETIME_FORMAT", "%d/%m/%Y %H:%M")
+    return timezone.localtime(value).strftime(fmt) if value else ""
 
 
 def user_name(user):
