@@ -1,0 +1,90 @@
+"""The social media preview in the news editor shows what will really be posted: the court's connected
+channels by name, the real link (or a plain "made at publish time"), and only the channels the item goes to."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from cms.models import NewsPage
+from publishers.models import SocialAccount
+
+
+@pytest.fixture
+def telegram_only(live_court):
+    account = SocialAccount(site=live_court.site, platform="telegram", name="Info PN Uji", external_id="-100123",
+                            handle="pnuji_info")
+    account.credentials = {"bot_token": "1:rahasia"}
+    account.save()
+    # An inactive channel, and another court's concern, never show in the preview.
+    SocialAccount.objects.create(site=live_court.site, platform="facebook", name="Halaman lama", external_id="9",
+                                 active=False)
+    return account
+
+
+def social_tab(page):
+    page.get_by_role("tab", name="Media sosial").click()
+    expect(page.locator(".warta-social")).to_be_visible()
+
+
+def test_admin_sees_one_card_per_connected_channel_and_leaves_it_out(live_court, open_as, telegram_only):
+    admin = open_as("admin")
+    page = admin.page
+    admin.go(f"/admin/pages/add/cms/newspage/{live_court.news_index.pk}/")
+
+    # Before the item has a slug: one card, named as the channel, and no made-up address.
+    social_tab(page)
+    cards = page.locator(".warta-social__card:visible")
+    expect(cards).to_have_count(1)
+    card = cards.first
+    expect(card.locator(".warta-social__name")).to_have_text("Info PN Uji")
+    expect(card.locator(".warta-social__platform")).to_have_text("Telegram · @pnuji_info")
+    expect(card.locator(".warta-social__avatar")).to_have_text("I")
+    expect(card.locator(".warta-social__text")).to_contain_text("(tautan dibuat saat terbit)")
+    body = page.locator("body").inner_text()
+    assert "example.go.id" not in body and "Akun pengadilan" not in body
+    for platform in ("Facebook", "Instagram", "Halaman lama"):
+        expect(page.locator(".warta-social__cards")).not_to_contain_text(platform)
+
+    # With a title (and so a slug), the card carries the address the news item will have.
+    page.get_by_role("tab", name="Konten").click()
+    page.locator("#id_title").fill("Sidang keliling di Desa Maju")
+    page.locator("#id_title").blur()
+    social_tab(page)
+    page.locator("#id_social_caption").fill("Sidang keliling hari ini di Desa Maju.")
+    expect(card.locator(".warta-social__text")).to_contain_text(
+        f"{live_court.url}/berita/sidang-keliling-di-desa-maju/")
+    expect(card.locator(".warta-social__text")).to_contain_text("Sidang keliling hari ini di Desa Maju.")
+
+    # Unticking the channel for this item removes its card ...
+    box = page.get_by_label("Telegram: Info PN Uji")
+    expect(box).to_be_checked()
+    box.uncheck()
+    expect(page.locator(".warta-social__card:visible")).to_have_count(0)
+    admin.see("Semua kanal dilewati untuk konten ini")
+
+    # ... and the choice is saved with the draft.
+    page.get_by_role("button", name="Simpan draf").click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
+    page.wait_for_load_state("networkidle")
+    news = NewsPage.objects.get(slug="sidang-keliling-di-desa-maju")
+    assert news.get_latest_revision_as_object().social_excluded_channels == [telegram_only.pk]
+    social_tab(page)
+    expect(page.get_by_label("Telegram: Info PN Uji")).not_to_be_checked()
+    expect(page.locator(".warta-social__card:visible")).to_have_count(0)
+
+    # Ticking it again brings the card back, now with the saved item's address.
+    page.get_by_label("Telegram: Info PN Uji").check()
+    expect(page.locator(".warta-social__card:visible")).to_have_count(1)
+    expect(page.locator(".warta-social__card .warta-social__text")).to_contain_text(
+        f"{live_court.url}/berita/sidang-keliling-di-desa-maju/")
+
+
+def test_the_preview_says_so_when_no_channel_is_connected(live_court, open_as):
+    admin = open_as("admin")
+    page = admin.page
+    admin.go(f"/admin/pages/add/cms/newspage/{live_court.news_index.pk}/")
+    social_tab(page)
+    expect(page.locator(".warta-social__card")).to_have_count(0)
+    admin.see("Pengadilan ini belum menyambungkan kanal media sosial yang aktif")
+    expect(page.get_by_text("Kirim ke kanal")).to_have_count(0)
