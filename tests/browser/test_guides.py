@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PASSWORD
+from tests.browser.test_admin_language import english_lines, visible_text
 
 
 @pytest.fixture
@@ -33,6 +34,12 @@ def test_the_login_page_is_wartas_in_indonesian(live_court, anonymous_page):
     assert "Password" not in page.locator("body").inner_text()
     # the brand's icon is the tab's icon
     assert page.locator("link[rel=icon]").get_attribute("href").endswith("cms/img/favicon.svg")
+
+    # the password reset screens behind "Lupa kata sandi?" are Warta's and Indonesian too
+    page.get_by_role("link", name="Lupa kata sandi?").click()
+    expect(page).to_have_title(re.compile(r" - Warta$"))
+    assert english_lines(visible_text(page)) == []
+    page.go_back()
 
     page.fill("#id_username", "redaktur")
     page.get_by_label("Kata sandi").fill(PASSWORD)
