@@ -16,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import LogFormatter
 
 from editorial import api_tokens, publishing
+from editorial.editing import EditorialPageViewSet
 from editorial.models import MutuBaku
 from editorial.panels import MyTasksPanel
 from editorial.reports import StepDurationReportView, user_can_view
@@ -54,6 +55,12 @@ def editorial_action_menu(menu_items, request, context):
             del menu_items[index]
         elif type(item) is SubmitForModerationMenuItem:
             menu_items[index] = SubmitToRedakturMenuItem(order=item.order)
+
+
+@hooks.register("register_admin_viewset")
+def editorial_page_viewset():
+    # Registered for the base Page model after Wagtail's own, so every page type gets the review-safe editor.
+    return EditorialPageViewSet()
 
 
 # --- audit log ------------------------------------------------------------------------------

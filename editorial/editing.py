@@ -1,0 +1,183 @@
+"""The page editor made safe for people: a workflow action, a double click and an autosave that race each other.
+
+Wagtail 8's editor POSTs the form in the background (autosave) while the person
+clicks, and a double click or a second tab sends the same action twice. Wagtail's
+edit view reads the page when the request starts and writes it at the end, so a
+second request that read the page before the first one published it writes the
+stale copy back (`live=False`) and then fails on the finished workflow (500).
+
+`ReviewSafeEditMixin` closes that race for every editor that runs a review
+(pages here, workflow snippets such as the monev report through the same mixin):
+
+- each POST runs in one transaction that first takes the object's row lock, so
+  two writes to one object happen one after the other and the second reads what
+  the first wrote (on SQLite the IMMEDIATE transaction takes the database's write
+  lock, which serialises the same way);
+- the editor carries a review-state token (which workflow step was open when the
+  form was loaded); a workflow action, submission, restart or cancellation sent
+  with an outdated token changes nothing and says what happened instead, and an
+  autosave with an outdated token is refused like any other conflicting autosave;
+- each workflow action says what happened and what comes next, instead of
+  Wagtail's "has been updated".
+"""
+
+from django.contrib import messages as django_messages
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.views.pages.edit import EditView
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import Page
+
+TOKEN_FIELD = "warta_review_state"
+REVIEW_ACTIONS = ("action-workflow-action", "action-submit", "action-restart-workflow", "action-cancel-workflow")
+
+
+def review_state_token(obj):
+    """Which review step the object is at: changes whenever a step opens or closes, or a version goes live."""
+    state = obj.current_workflow_state
+    task_state = obj.current_workflow_task_state if state else None
+    return ".".join(str(part) for part in (
+        state.pk if state else 0, state.status if state else "-", task_state.pk if task_state else 0,
+        getattr(obj, "live_revision_id", None) or 0,
+    ))
+
+
+def describe_state(obj):
+    """What a person finds when their request came too late: the object's review state now, in words."""
+    title = obj.get_admin_display_title() if hasattr(obj, "get_admin_display_title") else str(obj)
+    state = obj.current_workflow_state
+    if state is None:
+        if getattr(obj, "live", False):
+            return _("'%(title)s' sudah disetujui dan tayang.") % {"title": title}
+        return _("'%(title)s' tidak sedang dalam alur peninjauan.") % {"title": title}
+    if state.status == state.STATUS_NEEDS_CHANGES:
+        return _("'%(title)s' sudah dikembalikan ke Admin untuk diperbaiki.") % {"title": title}
+    task = obj.current_workflow_task
+    return _("'%(title)s' sekarang menunggu langkah '%(step)s'.") % {"title": title, "step": task.name if task else ""}
+
+
+def replace_last_message(request, text, level=django_messages.SUCCESS):
+    """Replace the confirmation Wagtail has just queued with our own wording.
+
+    Wagtail's edit views queue their fixed "has been updated/submitted" texts
+    inside the action methods, with no hook to word them; the storage's queued
+    list (Django's BaseStorage._queued_messages) is where the last one sits.
+    """
+    queued = getattr(getattr(request, "_messages", None), "_queued_messages", None)
+    if queued:
+        queued.pop()
+    django_messages.add_message(request, level, text)
+
+
+class ReviewSafeEditMixin:
+    """For a Wagtail edit view of an object under a workflow (page or snippet)."""
+
+    lock_model = None  # the model whose row is locked; the view's model by default
+
+    def locked_row(self, pk):
+        model = self.lock_model or self.model
+        return model._default_manager.select_for_update().filter(pk=pk).values_list("pk", flat=True).first()
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().dispatch(request, *args, **kwargs)
+        with transaction.atomic():
+            self.locked_row(self.object_pk_from(kwargs, args))
+            return super().dispatch(request, *args, **kwargs)
+
+    def object_pk_from(self, kwargs, args):
+        return kwargs.get("pk") or (args[0] if args else None)
+
+    # --- the review-state token ----------------------------------------------------------------
+
+    def review_object(self):
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["warta_review_state"] = review_state_token(self.review_object())
+        context["warta_review_field"] = TOKEN_FIELD
+        return context
+
+    def stale_review_request(self):
+        """True when the form was loaded at another review step than the object is at now."""
+        sent = self.request.POST.get(TOKEN_FIELD)
+        return bool(sent) and sent != review_state_token(self.review_object())
+
+    def refuse_stale(self):
+        text = _("%(state)s Permintaan ini dibuat dari halaman yang sudah usang, jadi tidak ada yang diubah.") % {
+            "state": describe_state(self.review_object())}
+        if self.expects_json_response:
+            # Wagtail's own code for a conflicting autosave: the editor keeps what was typed and shows the conflict.
+            return self.json_error_response("invalid_revision", text)
+        messages.warning(self.request, text)
+        return self.redirect_and_remain()
+
+    def post(self, request, *args, **kwargs):
+        if self.stale_review_request() and (
+            self.expects_json_response or any(request.POST.get(name) for name in REVIEW_ACTIONS)
+        ):
+            return self.refuse_stale()
+        return super().post(request, *args, **kwargs)
+
+    # --- what each action says --------------------------------------------------------------------
+
+    def workflow_action_message(self, obj, action):
+        title = obj.get_admin_display_title() if hasattr(obj, "get_admin_display_title") else str(obj)
+        state = obj.current_workflow_state
+        if action == "reject":
+            return _("'%(title)s' dikembalikan ke Admin dengan catatan. Admin diberi tahu.") % {"title": title}
+        if state is not None and state.status == state.STATUS_IN_PROGRESS:
+            task = obj.current_workflow_task
+            return _("'%(title)s' disetujui dan diteruskan ke langkah '%(step)s'.") % {
+                "title": title, "step": task.name if task else ""}
+        scheduled = getattr(obj, "go_live_at", None)
+        if not getattr(obj, "live", False) and scheduled:
+            from django.utils import formats, timezone
+
+            return _("'%(title)s' disetujui dan dijadwalkan terbit pada %(when)s.") % {
+                "title": title, "when": formats.date_format(timezone.localtime(scheduled), "DATETIME_FORMAT")}
+        parts = [_("'%(title)s' disetujui dan terbit.") % {"title": title}]
+        # Apps further along the pipeline (social media, webhooks) add what the publication set in motion.
+        for fn in hooks.get_hooks("warta_after_review_publish_summary"):
+            extra = fn(obj)
+            if extra:
+                parts.append(str(extra))
+        return " ".join(parts)
+
+
+class ReviewSafePageEditView(ReviewSafeEditMixin, EditView):
+    lock_model = Page
+
+    def get_template_names(self):
+        names = super().get_template_names()
+        return ["editorial/pages/edit.html"] if names == ["wagtailadmin/pages/edit.html"] else names
+
+    def object_pk_from(self, kwargs, args):
+        return kwargs.get("page_id") or (args[0] if args else None)
+
+    def review_object(self):
+        return self.page
+
+    def perform_workflow_action(self):
+        response = super().perform_workflow_action()
+        self.page = self.page.specific_class.objects.get(pk=self.page.pk)
+        replace_last_message(self.request, self.workflow_action_message(self.page, self.workflow_action))
+        return response
+
+    def submit_action(self):
+        response = super().submit_action()
+        task = self.page.current_workflow_task
+        replace_last_message(self.request, _("'%(title)s' dikirim ke langkah '%(step)s'. Anda diberi tahu bila "
+                                             "dikembalikan atau terbit.") % {
+            "title": self.page.get_admin_display_title(), "step": task.name if task else ""})
+        return response
+
+
+class EditorialPageViewSet(PageViewSet):
+    """Every page type's editor is the review-safe one (registered for the base Page model)."""
+
+    name = "editorial_pages"
+    edit_view_class = ReviewSafePageEditView
