@@ -6,7 +6,6 @@ before the platform handled the call and - the dangerous one - after it did (the
 is lost). The worker runs on the fakes' clock, which jumps to the next due retry instead of sleeping.
 """
 
-import time
 from collections import Counter
 
 import pytest
@@ -42,7 +41,6 @@ def run_until_settled(platforms, max_rounds=300):
 @pytest.mark.django_db
 def test_every_item_exactly_once_on_every_platform_despite_30_percent_failures(court, users, connected, platforms,
                                                                              photo, settings):
-    started = time.monotonic()
     # Wagtail's own background work on each publish (search and reference index) is not under test here.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend",
                                   "QUEUES": ["default", "notifications", "delivery"]}}
@@ -92,4 +90,3 @@ def test_every_item_exactly_once_on_every_platform_despite_30_percent_failures(c
     confirmed = SocialDelivery.objects.filter(log__outcome="confirmed").distinct().count()
     assert confirmed > 20
     assert 0 < people_asked < ITEMS // 2
-    assert time.monotonic() - started < 60
