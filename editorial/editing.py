@@ -23,12 +23,17 @@ stale copy back (`live=False`) and then fails on the finished workflow (500).
 
 from django.contrib import messages as django_messages
 from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
+
+from editorial.send_back import note_for
 
 TOKEN_FIELD = "warta_review_state"
 REVIEW_ACTIONS = ("action-workflow-action", "action-submit", "action-restart-workflow", "action-cancel-workflow")
@@ -135,8 +140,6 @@ class ReviewSafeEditMixin:
                 "title": title, "step": task.name if task else ""}
         scheduled = getattr(obj, "go_live_at", None)
         if not getattr(obj, "live", False) and scheduled:
-            from django.utils import formats, timezone
-
             return _("'%(title)s' disetujui dan dijadwalkan terbit pada %(when)s.") % {
                 "title": title, "when": formats.date_format(timezone.localtime(scheduled), "DATETIME_FORMAT")}
         parts = [_("'%(title)s' disetujui dan terbit.") % {"title": title}]
@@ -150,6 +153,17 @@ class ReviewSafeEditMixin:
 
 class ReviewSafePageEditView(ReviewSafeEditMixin, EditView):
     lock_model = Page
+
+    def get(self, request, *args, **kwargs):
+        # The Admin opens an item that was sent back: the reviewer's note is the first thing on the page.
+        note = note_for(self.page)
+        if note is not None:
+            messages.warning(request, format_html(
+                "{} {}", _("Dikembalikan oleh %(who)s (%(step)s), %(when)s:") % {
+                    "who": note.by, "step": note.step,
+                    "when": formats.date_format(timezone.localtime(note.at), "SHORT_DATETIME_FORMAT")},
+                note.comment), extra_tags="warta-send-back-note")
+        return super().get(request, *args, **kwargs)
 
     def get_template_names(self):
         names = super().get_template_names()
@@ -169,10 +183,22 @@ class ReviewSafePageEditView(ReviewSafeEditMixin, EditView):
 
     def submit_action(self):
         response = super().submit_action()
-        task = self.page.current_workflow_task
-        replace_last_message(self.request, _("'%(title)s' dikirim ke langkah '%(step)s'. Anda diberi tahu bila "
-                                             "dikembalikan atau terbit.") % {
-            "title": self.page.get_admin_display_title(), "step": task.name if task else ""})
+        replace_last_message(self.request, submitted_message(self.page))
+        return response
+
+
+def submitted_message(page):
+    task = page.current_workflow_task
+    return _("'%(title)s' dikirim ke langkah '%(step)s'. Anda diberi tahu bila dikembalikan atau terbit.") % {
+        "title": page.get_admin_display_title(), "step": task.name if task else ""}
+
+
+class ReviewCreateView(CreateView):
+    """A new item sent straight to the review says where it went (Wagtail: "created and submitted")."""
+
+    def submit_action(self):
+        response = super().submit_action()
+        replace_last_message(self.request, submitted_message(self.page))
         return response
 
 
@@ -181,3 +207,4 @@ class EditorialPageViewSet(PageViewSet):
 
     name = "editorial_pages"
     edit_view_class = ReviewSafePageEditView
+    add_view_class = ReviewCreateView

@@ -1,10 +1,15 @@
 """The admin dashboard's "Tugas saya" panel: what waits for me, and for the Kasubag the whole team's open work."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
+from django.contrib.admin.utils import quote
+from wagtail.models import Page, TaskState
 
 from editorial.models import StepRecord
-from editorial.step_rows import build_rows, visible_records
+from editorial.send_back import notes_for
+from editorial.step_rows import build_rows, user_name, visible_records
 
 
 def waits_for(record, user):
@@ -30,10 +35,42 @@ class MyTasksPanel(Component):
         )
         rows = build_rows(records)
         mine = [row for row in rows if waits_for(row.record, user)]
+        # An item sent back waits for the Admin's fixes: show the reviewer's note with it.
+        returned_pages = [row.record.page for row in mine if row.record.returned and row.record.page_id]
+        notes = notes_for(returned_pages)
+        for row in mine:
+            row.note = notes.get(row.record.page_id) if row.record.returned else None
         show_team = user.is_superuser or user.has_perm("editorial.view_monev")
         return {
             "request": self.request,
             "mine": mine,
+            "others": other_objects_waiting(user),
             "team": rows if show_team else None,
             "heading": _("Tugas saya"),
         }
+
+
+def other_objects_waiting(user):
+    """Workflow objects other than pages (the monev report's archive approval, and any snippet under a workflow)
+    whose current step waits for this user, each with the step's own actions."""
+    finder = AdminURLFinder(user)
+    waiting = []
+    states = (TaskState.objects.reviewable_by(user)
+              .select_related("revision", "task", "workflow_state__requested_by")
+              .order_by("started_at", "pk"))
+    for state in states:
+        obj = state.revision.content_object if state.revision_id else None
+        if obj is None or isinstance(obj, Page):
+            continue
+        url_name = obj.snippet_viewset.get_url_name("workflow_action")
+        waiting.append({
+            "title": str(obj),
+            "type": obj._meta.verbose_name,
+            "step": state.task.name,
+            "started_at": state.started_at,
+            "requested_by": user_name(state.workflow_state.requested_by),
+            "edit_url": finder.get_edit_url(obj),
+            "actions": [(label, modal, reverse(url_name, args=[quote(obj.pk), name, state.pk]))
+                        for name, label, modal in state.task.specific.get_actions(obj, user)],
+        })
+    return waiting

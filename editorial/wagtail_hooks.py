@@ -47,11 +47,16 @@ def editorial_action_menu(menu_items, request, context):
     page = context.get("page")
     task = page.current_workflow_task if page is not None and page.pk else None
     reviewer = task is not None and bool(task.get_actions(page, user))
+    state = page.current_workflow_state if page is not None and page.pk else None
+    sent_back = state is not None and state.status == state.STATUS_NEEDS_CHANGES
     for index, item in reversed(list(enumerate(menu_items))):
         if isinstance(item, PublishMenuItem) and not publishing.may_publish_directly(user):
             del menu_items[index]
         elif isinstance(item, (CancelWorkflowMenuItem, RestartWorkflowMenuItem)) and task is not None and not (
                 user.is_superuser or reviewer):
+            del menu_items[index]
+        elif isinstance(item, RestartWorkflowMenuItem) and sent_back:
+            # After a send-back, "Kirim ke Redaktur" already starts the review again at the Redaktur.
             del menu_items[index]
         elif type(item) is SubmitForModerationMenuItem:
             menu_items[index] = SubmitToRedakturMenuItem(order=item.order)
@@ -96,6 +101,9 @@ def editorial_log_actions(actions):
 
 @hooks.register("construct_homepage_panels")
 def editorial_homepage_panels(request, panels):
+    # "Tugas saya" lists everything waiting for this person (pages and reports, with the report's own actions),
+    # so Wagtail's "Awaiting your review" would only repeat part of it.
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") != "workflow_objects_to_moderate"]
     panels.append(MyTasksPanel(request))
 
 

@@ -67,3 +67,17 @@ class ReportMenuItem(MenuItem):
 def register_social_report_menu_item():
     return ReportMenuItem(_("Laporan media sosial"), reverse("social_report:index"), name="social-report",
                           icon_name="site", order=950)
+
+
+@hooks.register("warta_after_review_publish_summary")
+def social_publish_summary(obj):
+    """What the approval set in motion, for the Kasubag's confirmation: the posts now queued for this item."""
+    from django.utils.translation import ngettext
+
+    from publishers.models import OPEN_STATUSES, SocialDelivery
+
+    count = SocialDelivery.objects.filter(page_id=obj.pk, status__in=OPEN_STATUSES).count()
+    if not count:
+        return None
+    return ngettext("%(count)d kiriman media sosial dijadwalkan.", "%(count)d kiriman media sosial dijadwalkan.",
+                    count) % {"count": count}
