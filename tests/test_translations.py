@@ -21,7 +21,7 @@ PO_FILES = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))
 needs_msgfmt = pytest.mark.skipif(not shutil.which("msgfmt"), reason="GNU gettext (msgfmt) is not installed")
 
 # (Indonesian, English) pairs as the admin shows them; the English must vanish when the editor reads Indonesian.
-DASHBOARD = [("Dasbor", "Dashboard"), ("Menunggu tinjauan Anda", "Awaiting your review"),
+DASHBOARD = [("Dasbor", "Dashboard"),
              ("Halaman dan cuplikan Anda dalam alur kerja", "Your pages and snippets in a workflow"),
              ("Ringkasan situs", "Site summary")]
 EXPLORER = [("Menjelajahi", "Exploring"), ("Tambah halaman anak", "Add child page"),
