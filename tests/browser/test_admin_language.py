@@ -207,9 +207,17 @@ def test_each_role_reads_the_admin_in_indonesian(court_as_set_up, open_as, role)
     for path, label in sorted(links.items()):
         findings += findings_on(person, path, label)
         expect(page).to_have_title(re.compile(r" - Warta$"))
-    # the keyboard shortcuts dialog of the Help menu
+    # the keyboard shortcuts dialog of the Help menu, and the page explorer's panel of the Halaman item
     person.go("/admin/")
     sidebar = page.locator("#wagtail-sidebar")
+    explorer = sidebar.locator("button[aria-haspopup=dialog]")
+    if explorer.count():
+        explorer.click()
+        panel = page.locator(".c-page-explorer")
+        expect(panel).to_be_visible()
+        page.wait_for_load_state("networkidle")
+        findings += [("Penjelajah halaman", line) for line in english_lines(panel.inner_text())]
+        explorer.click()
     sidebar.get_by_role("button", name="Bantuan").click()
     sidebar.get_by_role("button", name="Pintasan").click()
     dialog = page.locator("#keyboard-shortcuts-dialog")
