@@ -8,7 +8,7 @@ generic views check the model permission only, so the views below also check the
 """
 
 import django_filters
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
@@ -17,6 +17,7 @@ from django.utils.dateparse import parse_date
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, StatusTagColumn
@@ -158,11 +159,16 @@ class HolidayIndexView(generic.IndexView):
 class CourtRowMixin:
     """Edit and delete only a row of the user's own courts: a national row is refused, another court's is not found."""
 
+    def dispatch(self, request, *args, **kwargs):
+        # Refused here, not by raising PermissionDenied: Wagtail turns that into its "no permission" message
+        # outside the user's admin language, so an English-speaking user would read it in Indonesian.
+        if Holiday.objects.national().filter(pk=unquote(str(self.kwargs[self.pk_url_kwarg]))).exists():
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
     def get_object(self, queryset=None):
         instance = super().get_object(queryset)
-        if instance.site_id is None:
-            raise PermissionDenied
-        if not court_sites(self.request.user).filter(pk=instance.site_id).exists():
+        if instance.site_id is not None and not court_sites(self.request.user).filter(pk=instance.site_id).exists():
             raise Http404
         return instance
 
