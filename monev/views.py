@@ -1,5 +1,7 @@
 """Admin views: the monev report for any period, and its PDF / XLSX / CSV export."""
 
+import datetime
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.urls import reverse
@@ -9,7 +11,7 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import access, report
-from .forms import PeriodForm
+from .forms import PeriodForm, court_today, format_date
 from .models import MonevReport
 from .report import pdf, present, spreadsheet
 
@@ -52,6 +54,12 @@ class ReportView(MonevAccessMixin, WagtailAdminTemplateMixin, TemplateView):
         context["sections"] = present.sections(figures)
         context["query"] = self.request.GET.urlencode() if self.request.GET else (
             f"situs={site.pk}&jenis={period.kind}&tahun={period.start.year}&ke={period.number or 1}")
+        if period.end >= court_today(site):
+            # Said here already, so nobody writes the report expecting to submit it today.
+            context["open_period_note"] = _(
+                "Periode ini belum berakhir, sehingga angkanya masih bertambah. Laporannya dapat disusun "
+                "sebagai draf dan diajukan untuk diarsipkan mulai %(first_day)s.") % {
+                "first_day": format_date(period.end + datetime.timedelta(days=1))}
         archived = MonevReport.objects.filter(site=site, period_kind=period.kind, period_start=period.start,
                                               period_end=period.end).first()
         if archived is not None and self.request.user.has_perm("monev.view_monevreport"):

@@ -156,3 +156,14 @@ def test_a_period_that_has_not_ended_cannot_be_submitted_for_the_archive(court, 
     assert kasubag.post(edit_url, data).status_code == 302
     report_obj.refresh_from_db()
     assert report_obj.workflow_in_progress
+
+
+def test_the_report_page_says_when_an_open_period_can_be_submitted(court, users, client_as, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 10, 20, 9, 0, tzinfo=TZ), tick=True)
+    kasubag = client_as("kasubag")
+    html = kasubag.get("/admin/monev/laporan/", {"situs": court.site.pk, "jenis": "bulan", "tahun": 2026,
+                                                 "ke": 10}).content.decode()
+    assert "Periode ini belum berakhir" in html and "mulai 01/11/2026" in html
+    html = kasubag.get("/admin/monev/laporan/", {"situs": court.site.pk, "jenis": "bulan", "tahun": 2026,
+                                                 "ke": 9}).content.decode()
+    assert "Periode ini belum berakhir" not in html
