@@ -1,6 +1,6 @@
 from xml.etree import ElementTree
 
-from monev.charts import Series, bar_chart, line_chart
+from monev.charts import Series, bar_chart, hbar_chart, line_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -29,3 +29,16 @@ def test_empty_and_large_values_render():
     ElementTree.fromstring(bar_chart("Kosong", [], []))
     svg = line_chart("Besar", ["a"], [Series("x", [1234567])])
     assert "1.234.567" in svg  # Indonesian thousands separator
+
+
+def test_sideways_bars_name_every_category_in_full():
+    long_name = "Berita — Sidang Keliling dan Pelayanan Terpadu Kecamatan Sukamaju"
+    svg = hbar_chart("Konten terbit per kategori", [long_name, "Pengumuman"], [Series("Jumlah", [6, 3])])
+    root = ElementTree.fromstring(svg)
+    label = "".join(root.itertext())
+    assert long_name.replace(" ", "") in label.replace(" ", "")  # wrapped over lines, never cut
+    assert "…" not in label
+    bars = [r for r in root.findall(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
+    assert float(bars[0].get("width")) == 2 * float(bars[1].get("width"))
+    assert bars[0].find(f"{SVG}title").text == f"{long_name} · Jumlah: 6"
+    ElementTree.fromstring(hbar_chart("Kosong", [], []))
