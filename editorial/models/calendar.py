@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, Panel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from editorial.durations import STANDARD_WEEK
@@ -64,13 +64,22 @@ class WorkingHoursForm(WagtailAdminModelForm):
         return cleaned
 
 
-def _day_panel(key, name):
-    return FieldRowPanel([
-        FieldPanel(f"{key}_start", heading=_("Masuk")),
-        FieldPanel(f"{key}_end", heading=_("Pulang")),
-        FieldPanel(f"{key}_break_start", heading=_("Mulai istirahat")),
-        FieldPanel(f"{key}_break_end", heading=_("Selesai istirahat")),
-    ], heading=name)
+class WeekHoursPanel(Panel):
+    """The seven days as one table, a row per day and a column per time, instead of 28 fields one under another."""
+
+    def get_form_options(self):
+        return {"fields": [f"{key}_{suffix}" for key in DAY_KEYS for suffix, _label in DAY_PARTS]}
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "editorial/panels/week_hours.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["day_heading"] = _("Hari")
+            context["columns"] = [_("Masuk"), _("Pulang"), _("Mulai istirahat"), _("Selesai istirahat")]
+            context["days"] = [(name, [self.form[f"{key}_{suffix}"] for suffix, _label in DAY_PARTS])
+                               for key, (_day, name) in zip(DAY_KEYS, WEEKDAYS)]
+            return context
 
 
 @register_setting(icon="time")
@@ -118,8 +127,7 @@ class WorkingHours(BaseSiteSetting):
     base_form_class = WorkingHoursForm
     panels = [
         FieldPanel("timezone"),
-        MultiFieldPanel(
-            [_day_panel(key, name) for key, (_day, name) in zip(DAY_KEYS, WEEKDAYS)],
+        WeekHoursPanel(
             heading=_("Jam kerja per hari"),
             help_text=_("Kosongkan jam masuk dan jam pulang pada hari yang tidak bekerja. Istirahat boleh "
                         "dikosongkan. Hari libur nasional, cuti bersama dan hari libur pengadilan diatur di "
