@@ -499,6 +499,31 @@ def test_kasubag_reconnects_telegram_after_the_bot_is_admin_again(court, client_
     assert account.credentials == {"bot_token": new_token}
 
 
+def test_kasubag_reconnects_x_through_its_login(court, client_as, connected, platforms, insecure_oauth):
+    x = connected.accounts["x"]
+    SocialAccount.objects.filter(pk=x.pk).update(needs_reconnect=True, last_error="Token X ditolak.")
+    kasubag = client_as("kasubag")
+    url = reverse("social_accounts:reconnect", args=[x.pk])
+    assert "Lanjutkan ke X" in text(kasubag.get(url))
+    response = kasubag.post(url)
+    assert response["Location"].startswith(platforms.x.url + "/oauth/authorize?oauth_token=")
+    response = kasubag.get(follow_platform_redirect(response), follow=True)
+    assert "tersambung" in text(response)
+    x.refresh_from_db()
+    assert not x.needs_reconnect and x.last_error == ""
+    assert SocialAccount.objects.filter(platform="x").count() == 1  # the same channel, not a second one
+
+
+def test_editing_a_channel_says_what_changed(court, client_as, platforms):
+    account, _token = telegram_channel(court, platforms)
+    kasubag = client_as("kasubag")
+    url = reverse("social_accounts:edit", args=[account.pk])
+    response = kasubag.post(url, {"name": "Info Resmi PN Uji", "active": "on", "new_bot_token": ""}, follow=True)
+    assert "Kanal Info Resmi PN Uji disimpan." in text(response)
+    response = kasubag.post(url, {"name": "Info Resmi PN Uji", "new_bot_token": ""}, follow=True)
+    assert "Kanal Info Resmi PN Uji disimpan; sekarang nonaktif." in text(response)
+
+
 def test_kasubag_deletes_a_channel_after_confirming(court, client_as, platforms):
     account, _token = telegram_channel(court, platforms)
     kasubag = client_as("kasubag")
