@@ -21,8 +21,13 @@ stale copy back (`live=False`) and then fails on the finished workflow (500).
   Wagtail's "has been updated".
 """
 
+import functools
+
 from django.contrib import messages as django_messages
+from django.contrib.admin.utils import quote, unquote
 from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -34,6 +39,7 @@ from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
 from editorial.send_back import note_for
+from editorial.step_rows import user_name
 
 TOKEN_FIELD = "warta_review_state"
 REVIEW_ACTIONS = ("action-workflow-action", "action-submit", "action-restart-workflow", "action-cancel-workflow")
@@ -63,6 +69,57 @@ def describe_state(obj):
     return _("'%(title)s' sekarang menunggu langkah '%(step)s'.") % {"title": title, "step": task.name if task else ""}
 
 
+def lock_row(model, pk):
+    """Wait for any other transaction writing this object, then hold its row until this transaction ends."""
+    model._default_manager.select_for_update().filter(pk=pk).values_list("pk", flat=True).first()
+
+
+def workflow_action_message(obj, action):
+    """What a workflow action did and what comes next, for the person who took it."""
+    title = obj.get_admin_display_title() if hasattr(obj, "get_admin_display_title") else str(obj)
+    state = obj.current_workflow_state
+    if action == "reject":
+        if isinstance(obj, Page):
+            return _("'%(title)s' dikembalikan ke Admin dengan catatan. Admin diberi tahu.") % {"title": title}
+        last = obj.workflow_states.order_by("-created_at", "-pk").first()
+        return _("'%(title)s' dikembalikan ke %(who)s dengan catatan.") % {
+            "title": title, "who": user_name(last.requested_by) if last else ""}
+    if state is not None and state.status == state.STATUS_IN_PROGRESS:
+        task = obj.current_workflow_task
+        return _("'%(title)s' disetujui dan diteruskan ke langkah '%(step)s'.") % {
+            "title": title, "step": task.name if task else ""}
+    scheduled = getattr(obj, "go_live_at", None)
+    if not getattr(obj, "live", False) and scheduled:
+        return _("'%(title)s' disetujui dan dijadwalkan terbit pada %(when)s.") % {
+            "title": title, "when": formats.date_format(timezone.localtime(scheduled), "DATETIME_FORMAT")}
+    parts = [(_("'%(title)s' disetujui dan terbit.") if isinstance(obj, Page) else _("'%(title)s' disetujui."))
+             % {"title": title}]
+    # Apps further along the pipeline (social media, webhooks) add what the publication set in motion.
+    for fn in hooks.get_hooks("warta_after_review_publish_summary"):
+        extra = fn(obj)
+        if extra:
+            parts.append(str(extra))
+    return " ".join(parts)
+
+
+def one_write_at_a_time(view, model, pk_kwarg="pk"):
+    """Wrap a view so that its POSTs for one object run one after another, each reading what the one before wrote.
+
+    Used where Wagtail's view reads the object before `dispatch` (generic views read it in `setup`), so the lock
+    has to be taken before the view starts at all.
+    """
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method != "POST":
+            return view(request, *args, **kwargs)
+        with transaction.atomic():
+            lock_row(model, unquote(str(kwargs.get(pk_kwarg) or args[0])))
+            return view(request, *args, **kwargs)
+
+    return wrapped
+
+
 def replace_last_message(request, text, level=django_messages.SUCCESS):
     """Replace the confirmation Wagtail has just queued with our own wording.
 
@@ -78,22 +135,6 @@ def replace_last_message(request, text, level=django_messages.SUCCESS):
 
 class ReviewSafeEditMixin:
     """For a Wagtail edit view of an object under a workflow (page or snippet)."""
-
-    lock_model = None  # the model whose row is locked; the view's model by default
-
-    def locked_row(self, pk):
-        model = self.lock_model or self.model
-        return model._default_manager.select_for_update().filter(pk=pk).values_list("pk", flat=True).first()
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.method != "POST":
-            return super().dispatch(request, *args, **kwargs)
-        with transaction.atomic():
-            self.locked_row(self.object_pk_from(kwargs, args))
-            return super().dispatch(request, *args, **kwargs)
-
-    def object_pk_from(self, kwargs, args):
-        return kwargs.get("pk") or (args[0] if args else None)
 
     # --- the review-state token ----------------------------------------------------------------
 
@@ -127,32 +168,18 @@ class ReviewSafeEditMixin:
             return self.refuse_stale()
         return super().post(request, *args, **kwargs)
 
-    # --- what each action says --------------------------------------------------------------------
-
     def workflow_action_message(self, obj, action):
-        title = obj.get_admin_display_title() if hasattr(obj, "get_admin_display_title") else str(obj)
-        state = obj.current_workflow_state
-        if action == "reject":
-            return _("'%(title)s' dikembalikan ke Admin dengan catatan. Admin diberi tahu.") % {"title": title}
-        if state is not None and state.status == state.STATUS_IN_PROGRESS:
-            task = obj.current_workflow_task
-            return _("'%(title)s' disetujui dan diteruskan ke langkah '%(step)s'.") % {
-                "title": title, "step": task.name if task else ""}
-        scheduled = getattr(obj, "go_live_at", None)
-        if not getattr(obj, "live", False) and scheduled:
-            return _("'%(title)s' disetujui dan dijadwalkan terbit pada %(when)s.") % {
-                "title": title, "when": formats.date_format(timezone.localtime(scheduled), "DATETIME_FORMAT")}
-        parts = [_("'%(title)s' disetujui dan terbit.") % {"title": title}]
-        # Apps further along the pipeline (social media, webhooks) add what the publication set in motion.
-        for fn in hooks.get_hooks("warta_after_review_publish_summary"):
-            extra = fn(obj)
-            if extra:
-                parts.append(str(extra))
-        return " ".join(parts)
+        return workflow_action_message(obj, action)
 
 
 class ReviewSafePageEditView(ReviewSafeEditMixin, EditView):
-    lock_model = Page
+    def dispatch(self, request, *args, **kwargs):
+        # Wagtail's page editor reads the page in dispatch, so the lock taken first makes that read fresh.
+        if request.method != "POST":
+            return super().dispatch(request, *args, **kwargs)
+        with transaction.atomic():
+            lock_row(Page, kwargs.get("page_id") or args[0])
+            return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
         # The Admin opens an item that was sent back: the reviewer's note is the first thing on the page.
@@ -168,9 +195,6 @@ class ReviewSafePageEditView(ReviewSafeEditMixin, EditView):
     def get_template_names(self):
         names = super().get_template_names()
         return ["editorial/pages/edit.html"] if names == ["wagtailadmin/pages/edit.html"] else names
-
-    def object_pk_from(self, kwargs, args):
-        return kwargs.get("page_id") or (args[0] if args else None)
 
     def review_object(self):
         return self.page
@@ -208,3 +232,84 @@ class EditorialPageViewSet(PageViewSet):
     name = "editorial_pages"
     edit_view_class = ReviewSafePageEditView
     add_view_class = ReviewCreateView
+
+
+# --- snippets under a workflow (the monev report's archive approval) -----------------------------------
+
+class ReviewSafeSnippetEditMixin(ReviewSafeEditMixin):
+    """For a SnippetViewSet's edit view; the viewset wraps the view with `one_write_at_a_time`
+    (see `ReviewSafeSnippetViewSetMixin`), since the generic view reads the object in `setup`."""
+
+    def review_object(self):
+        return self.object
+
+    def get_template_names(self):
+        # Wagtail's own fallback (the last of the model-specific names) becomes ours, which extends it.
+        return ["editorial/snippets/edit.html" if name == "wagtailsnippets/snippets/edit.html" else name
+                for name in super().get_template_names()]
+
+    def dispatch(self, request, *args, **kwargs):
+        # Before Wagtail's permission check: once the review has moved on, the reviewer may no longer edit the
+        # object at all, and a late second click deserves the explanation, not a 403.
+        if request.method == "POST" and self.stale_review_request() and any(
+                request.POST.get(name) for name in REVIEW_ACTIONS):
+            return self.refuse_stale()
+        return super().dispatch(request, *args, **kwargs)
+
+    def url_for_now(self):
+        """Where the person can still look at the object after the review moved on: the editor if they may still
+        change it, else its inspect view, else their dashboard (the listing may be closed to them)."""
+        user = self.request.user
+        policy = self.permission_policy
+        if policy.user_has_permission_for_instance(user, "change", self.object):
+            return self.get_edit_url()
+        viewset = self.model.snippet_viewset
+        if viewset.inspect_view_enabled and policy.user_has_permission_for_instance(user, "view", self.object):
+            return reverse(viewset.get_url_name("inspect"), args=[quote(self.object.pk)])
+        return reverse("wagtailadmin_home")
+
+    def redirect_and_remain(self):
+        return redirect(self.url_for_now())
+
+    def get_success_url(self):
+        if self.action in ("workflow-action", "submit"):
+            return self.url_for_now()
+        return super().get_success_url()
+
+    def get_success_message(self, instance=None):
+        obj = instance or self.object
+        if self.action == "workflow-action":
+            obj.refresh_from_db()
+            return self.workflow_action_message(obj, self.workflow_action)
+        if self.action == "submit":
+            task = obj.current_workflow_task
+            return _("'%(title)s' diajukan ke langkah '%(step)s'.") % {"title": obj, "step": task.name if task else ""}
+        return super().get_success_message(instance)
+
+
+class SaidWorkflowActionMixin:
+    """Wagtail's workflow action view (the dashboard's buttons) acts without a word: say what happened."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        self.task_state.refresh_from_db()
+        if self.task_state.status != self.task_state.STATUS_IN_PROGRESS:
+            self.object.refresh_from_db()
+            messages.success(request, workflow_action_message(self.object, self.action_name))
+        return response
+
+
+class ReviewSafeSnippetViewSetMixin:
+    """Every POST that changes one object of this viewset (edit form, workflow action) runs one at a time."""
+
+    @property
+    def edit_view(self):
+        return one_write_at_a_time(super().edit_view, self.model)
+
+    @property
+    def workflow_action_view(self):
+        base = self.workflow_action_view_class
+        view = self.construct_view(
+            type(base.__name__, (SaidWorkflowActionMixin, base), {}),
+            redirect_url_name=self.get_url_name("edit"), submit_url_name=self.get_url_name("workflow_action"))
+        return one_write_at_a_time(view, self.model)

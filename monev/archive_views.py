@@ -12,15 +12,17 @@ import datetime
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from django.db.models import Prefetch
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.models import WorkflowState
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from editorial.editing import ReviewSafeSnippetEditMixin, ReviewSafeSnippetViewSetMixin
 
 from . import access, archive, periods, report
 from .forms import MonevReportForm
@@ -104,7 +106,7 @@ class CreateView(NoDirectPublishMixin, snippet_views.CreateView):
         return instance
 
 
-class EditView(CourtScopedMixin, NoDirectPublishMixin, snippet_views.EditView):
+class EditView(ReviewSafeSnippetEditMixin, CourtScopedMixin, NoDirectPublishMixin, snippet_views.EditView):
     block_archived = True
 
 
@@ -133,7 +135,7 @@ class InspectView(CourtScopedMixin, snippet_views.InspectView):
         return context
 
 
-class MonevReportViewSet(SnippetViewSet):
+class MonevReportViewSet(ReviewSafeSnippetViewSetMixin, SnippetViewSet):
     model = MonevReport
     icon = "folder-open-inverse"
     menu_label = _("Arsip laporan monev")

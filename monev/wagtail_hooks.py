@@ -82,3 +82,11 @@ def monev_log_actions(actions):
         def format_message(self, log_entry):
             data = log_entry.data or {}
             return _("Diarsipkan; SHA-256 PDF %(sha)s") % {"sha": data.get("sha256", "—")}
+
+
+@hooks.register("warta_after_review_publish_summary")
+def monev_archive_summary(obj):
+    """The Sekretaris's approval archives the report: say where the PDF went."""
+    if isinstance(obj, MonevReport) and obj.is_archived:
+        return _("Laporan diarsipkan; PDF-nya tersimpan di koleksi Arsip Monev dengan sidik SHA-256.")
+    return None

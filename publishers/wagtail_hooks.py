@@ -74,8 +74,12 @@ def social_publish_summary(obj):
     """What the approval set in motion, for the Kasubag's confirmation: the posts now queued for this item."""
     from django.utils.translation import ngettext
 
+    from wagtail.models import Page
+
     from publishers.models import OPEN_STATUSES, SocialDelivery
 
+    if not isinstance(obj, Page):
+        return None
     count = SocialDelivery.objects.filter(page_id=obj.pk, status__in=OPEN_STATUSES).count()
     if not count:
         return None
