@@ -2,11 +2,9 @@
 
 import pytest
 from django.contrib.staticfiles import finders
-from django.test import Client
 from django.urls import reverse
 
 from cms.models import NewsPage
-from cms.models.social import SOCIAL_KINDS
 from publishers import platform_rules
 from publishers.models import SocialAccount
 from tests.factories import NewsPageFactory
@@ -100,48 +98,3 @@ def test_caption_checks_follow_the_channels_the_item_goes_to(court, news, client
 def test_the_preview_context_needs_edit_rights(news, client_as):
     response = client_as("sekretaris").get(reverse("editorial_social_preview_context", args=[news.pk]))
     assert response.status_code in (302, 403)
-
-
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_live_counts_match_the_server_rules(live_server, court, users):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    page = NewsPageFactory(parent=court.news_index, title="Sidang keliling", slug="sidang", live=False,
-                           owner=users["admin"])
-    page.save_revision(user=users["admin"])
-    for kind in SOCIAL_KINDS:
-        channel(court, kind, f"{kind} PN Uji")
-    client = Client()
-    client.force_login(users["redaktur"])
-    session = client.cookies["sessionid"].value
-
-    caption = "Sidang keliling 🎉 di Kecamatan Maju, info: https://pn-uji.go.id/layanan ✅"
-    hashtags = "#PengadilanNegeri #SidangKeliling"
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        try:
-            context = browser.new_context(locale="id-ID")
-            context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
-            tab = context.new_page()
-            tab.goto(f"{live_server.url}{edit_url(page)}")
-            tab.click("text=Media sosial")
-            tab.fill("#id_social_caption", caption)
-            tab.fill("#id_social_hashtags", hashtags)
-            tab.wait_for_selector(".warta-social__card--x .warta-social__count")
-            counts = {kind: tab.inner_text(f".warta-social__card--{kind} .warta-social__count")
-                      for kind in SOCIAL_KINDS}
-            preview_x = tab.inner_text(".warta-social__card--x .warta-social__text")
-            tab.click("text=Teks khusus per platform")  # a collapsed panel
-            tab.fill("#id_social_caption_x", "x" * 300)
-            over = tab.get_attribute(".warta-social__card--x", "class")
-        finally:
-            browser.close()
-
-    draft = NewsPage.objects.get(pk=page.pk)
-    draft.social_caption, draft.social_hashtags = caption, hashtags
-    for kind in SOCIAL_KINDS:
-        expected = platform_rules.caption_length(kind, draft.social_text(kind))
-        limit = platform_rules.RULES[kind].caption_limit
-        assert counts[kind].startswith(f"{expected} / {limit}"), (kind, counts[kind], expected)
-    assert "#SidangKeliling" in preview_x and draft.social_link() in preview_x
-    assert "warta-social__card--over" in over

@@ -7,7 +7,10 @@ import pytest
 from playwright.sync_api import expect
 
 from cms.models import NewsPage
+from cms.models.social import SOCIAL_KINDS
+from publishers import platform_rules
 from publishers.models import SocialAccount
+from tests.factories import NewsPageFactory
 
 
 @pytest.fixture
@@ -88,3 +91,37 @@ def test_the_preview_says_so_when_no_channel_is_connected(live_court, open_as):
     expect(page.locator(".warta-social__card")).to_have_count(0)
     admin.see("Pengadilan ini belum menyambungkan kanal media sosial yang aktif")
     expect(page.get_by_text("Kirim ke kanal")).to_have_count(0)
+
+
+def test_live_counts_match_the_server_rules(live_court, open_as):
+    """The counts the Redaktur sees while typing are the server's, for every platform the court has."""
+    news = NewsPageFactory(parent=live_court.news_index, title="Sidang keliling", slug="sidang", live=False,
+                           owner=live_court.users["admin"])
+    news.save_revision(user=live_court.users["admin"])
+    for kind in SOCIAL_KINDS:
+        account = SocialAccount(site=live_court.site, platform=kind, name=f"{kind} PN Uji", external_id=kind)
+        account.credentials = {"token": "rahasia"}
+        account.save()
+    redaktur = open_as("redaktur")
+    page = redaktur.page
+    redaktur.go(f"/admin/pages/{news.pk}/edit/")
+    caption = "Sidang keliling 🎉 di Kecamatan Maju, info: https://pn-uji.go.id/layanan ✅"
+    hashtags = "#PengadilanNegeri #SidangKeliling"
+    social_tab(page)
+    page.fill("#id_social_caption", caption)
+    page.fill("#id_social_hashtags", hashtags)
+    expect(page.locator(".warta-social__card:visible")).to_have_count(len(SOCIAL_KINDS))
+
+    draft = NewsPage.objects.get(pk=news.pk)
+    draft.social_caption, draft.social_hashtags = caption, hashtags
+    for kind in SOCIAL_KINDS:
+        expected = platform_rules.caption_length(kind, draft.social_text(kind))
+        limit = platform_rules.RULES[kind].caption_limit
+        expect(page.locator(f".warta-social__card--{kind} .warta-social__count")).to_have_text(
+            f"{expected} / {limit}")
+    preview_x = page.locator(".warta-social__card--x .warta-social__text")
+    expect(preview_x).to_contain_text("#SidangKeliling")
+    expect(preview_x).to_contain_text(draft.social_link())
+    page.get_by_text("Teks khusus per platform").click()  # a collapsed panel
+    page.fill("#id_social_caption_x", "x" * 300)
+    expect(page.locator(".warta-social__card--x")).to_have_class(re.compile("warta-social__card--over"))
