@@ -54,6 +54,12 @@ class StepRecordFilterSet(WagtailFilterSet):
         return queryset
 
 
+class ContentColumn(TitleColumn):
+    """The title with its page type under it (one column less: the title needs the room)."""
+
+    cell_template_name = "editorial/reports/title_cell.html"
+
+
 class DurationColumn(Column):
     """"6 jam 20 menit / 45 menit", each duration kept on one line: ten columns leave the title room only
     when the short ones are narrow."""
@@ -70,9 +76,8 @@ class StepDurationReportView(ReportView):
     paginate_by = 50
     template_name = "editorial/reports/step_report.html"
     columns = [
-        TitleColumn("title", label=_("Konten"), url_name="wagtailadmin_pages:edit", id_accessor="page_id",
-                    classname="step-report__title"),
-        Column("page_type", label=_("Jenis")),
+        ContentColumn("title", label=_("Konten"), url_name="wagtailadmin_pages:edit", id_accessor="page_id",
+                      classname="step-report__title"),
         Column("step", label=_("Langkah")),
         Column("actor", label=_("Pelaksana")),
         Column("started_display", label=_("Mulai")),
