@@ -108,7 +108,7 @@
       container.appendChild(node);
     });
     if (link) {
-      container.appendChild(document.createTextNode('\n\n'));
+      if (text) { container.appendChild(document.createTextNode('\n\n')); }
       var span = document.createElement('span');
       span.className = 'warta-social__link' + (link.pending ? ' warta-social__link--pending' : '');
       span.textContent = link.pending ? '(' + ctx.labels.link_pending + ')' : link.url;
