@@ -52,7 +52,8 @@ def test_the_kasubag_pages_through_a_long_report_with_readable_titles(live_court
     title_cell = rows.first.locator("td").first
     table_box, cell_box = table.bounding_box(), title_cell.bounding_box()
     assert cell_box["width"] >= 0.2 * table_box["width"], (cell_box, table_box)
-    line_height = float(title_cell.get_by_role("link").first.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
+    first_link = title_cell.get_by_role("link").first
+    line_height = float(first_link.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
     for title in TITLES:
         link = table.get_by_role("link", name=title).first
         assert link.bounding_box()["height"] <= 3.5 * line_height, title
