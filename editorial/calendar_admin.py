@@ -207,11 +207,25 @@ class HolidayDeleteView(CourtRowMixin, generic.DeleteView):
 
 
 class HolidayInspectView(generic.InspectView):
+    """A row read-only; how a national row opens, with no edit or delete button."""
+
     def get_object(self, queryset=None):
         instance = super().get_object(queryset)
         if not visible_holidays(self.request.user).filter(pk=instance.pk).exists():
             raise Http404
         return instance
+
+    def get_edit_url(self):
+        return super().get_edit_url() if self.object.site_id is not None else None
+
+    def get_delete_url(self):
+        return super().get_delete_url() if self.object.site_id is not None else None
+
+    def get_site_display_value(self):
+        return self.object.site or _("Semua pengadilan")
+
+    def get_working_day_display_value(self):
+        return _("Ya") if self.object.working_day else _("Tidak")
 
 
 class HolidayViewSet(ModelViewSet):

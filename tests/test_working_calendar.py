@@ -250,7 +250,10 @@ def test_the_holiday_list_labels_national_days_and_keeps_them_read_only(seeded, 
         assert "Maaf, Anda tidak memiliki izin untuk mengakses area ini." in refused.content.decode()
     national.refresh_from_db()
     assert (national.date, national.name) == (datetime.date(2026, 12, 25), "Hari Raya Natal")
-    assert client.get(f"/admin/hari_libur/inspect/{national.pk}/").status_code == 200
+    inspect = client.get(f"/admin/hari_libur/inspect/{national.pk}/").content.decode()
+    assert "Semua pengadilan" in inspect and f"/admin/hari_libur/edit/{national.pk}/" not in inspect
+    assert f"/admin/hari_libur/delete/{national.pk}/" not in inspect
+    assert f"/admin/hari_libur/edit/{own.pk}/" in client.get(f"/admin/hari_libur/inspect/{own.pk}/").content.decode()
 
     # From January on, the past year is shown only on request.
     seed_national_holidays([2027])

@@ -71,8 +71,10 @@ def test_kasubag_sets_a_shorter_friday_and_keeps_the_courts_days_off(live_court,
     page.wait_for_load_state("networkidle")
     assert "/inspect/" in page.url
     kasubag.see(days[national_day][0])
-    expect(page.get_by_role("link", name="Ubah")).to_have_count(0)
+    kasubag.see("Semua pengadilan")
     national_row = Holiday.objects.get(date=national_day, site__isnull=True)
+    expect(page.locator(f'a[href*="/admin/hari_libur/edit/{national_row.pk}/"]')).to_have_count(0)
+    expect(page.locator(f'a[href*="/admin/hari_libur/delete/{national_row.pk}/"]')).to_have_count(0)
     kasubag.go(f"/admin/hari_libur/edit/{national_row.pk}/")
     kasubag.see("Maaf, Anda tidak memiliki izin untuk mengakses area ini.")
 
@@ -94,6 +96,18 @@ def test_kasubag_sets_a_shorter_friday_and_keeps_the_courts_days_off(live_court,
     expect(own).to_contain_text("Libur pengadilan")
     expect(own).to_contain_text("Pengadilan Negeri Uji")
     assert Holiday.objects.get(date=own_day, site=live_court.site).source == Holiday.PENGADILAN
+
+    # The court decides to work on the cuti bersama after all: from that row's menu, prefilled.
+    cuti = row_of(page, shown_date(cuti_day)).filter(has_text="Cuti bersama")
+    cuti.get_by_role("button", name=re.compile("^Opsi lainnya untuk")).click()
+    cuti.get_by_role("link", name="Pengadilan tetap masuk kerja").click()
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("#id_working_day")).to_be_checked()
+    expect(page.locator("#id_name")).to_have_value(f"Tetap masuk kerja: {days[cuti_day][0]}")
+    page.get_by_role("button", name="Buat").click()
+    page.wait_for_load_state("networkidle")
+    expect(row_of(page, shown_date(cuti_day)).filter(has_text="Pengadilan tetap masuk kerja")).to_have_count(1)
+    assert Holiday.objects.get(date=cuti_day, site=live_court.site).working_day
 
 
 def test_the_holiday_list_in_english_keeps_national_days_read_only(live_court, open_as):
