@@ -86,3 +86,21 @@ class AnnouncementPageFactory(wagtail_factories.PageFactory):
     date = factory.LazyFunction(lambda: datetime.date(2026, 11, 2))
     body = wagtail_factories.StreamFieldFactory({})
     social_caption = "Pengumuman dari pengadilan."
+
+
+def submitted_monev_report(site, kasubag, overview="Situs dan kanal media sosial berjalan baik."):
+    """October 2026's monev report of `site`, submitted by the Kasubag PTIP: it waits for the Sekretaris."""
+    import datetime
+
+    from wagtail.models import Workflow
+
+    from monev import archive_setup
+    from monev.models import MonevReport
+
+    report = MonevReport(site=site, period_kind="bulan", period_start=datetime.date(2026, 10, 1), live=False,
+                         overview=overview)
+    report.full_clean(exclude=["title"])
+    report.save()
+    report.save_revision(user=kasubag)
+    Workflow.objects.get(name=archive_setup.WORKFLOW_NAME).start(report, kasubag)
+    return report

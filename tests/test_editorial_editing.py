@@ -1,18 +1,14 @@
 """The review-safe editors (editorial.editing): a review action from an outdated form changes nothing and says so;
 an outdated autosave is refused like Wagtail's own conflicting autosave; the send-back note opens the editor."""
 
-import datetime
 import json
 from html import unescape
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Workflow
 
 from editorial.editing import TOKEN_FIELD, review_state_token
-from monev import archive_setup
-from monev.models import MonevReport
-from tests.factories import NewsPageFactory
+from tests.factories import NewsPageFactory, submitted_monev_report
 from tests.test_editorial_support import browser_form_data, page_form
 
 pytestmark = pytest.mark.django_db
@@ -102,13 +98,7 @@ def test_a_sent_back_item_opens_with_the_note_and_one_way_to_resubmit(court, use
 
 
 def test_a_report_action_from_an_outdated_form_changes_nothing(court, users, client_as):
-    kasubag = users["kasubag"]
-    report = MonevReport(site=court.site, period_kind="bulan", period_start=datetime.date(2026, 10, 1), live=False,
-                         overview="Situs berjalan baik.")
-    report.full_clean(exclude=["title"])
-    report.save()
-    report.save_revision(user=kasubag)
-    Workflow.objects.get(name=archive_setup.WORKFLOW_NAME).start(report, kasubag)
+    report = submitted_monev_report(court.site, users["kasubag"])
     sekretaris = client_as("sekretaris")
     url = reverse("wagtailsnippets_monev_monevreport:edit", args=[report.pk])
     response = sekretaris.get(url)

@@ -1,23 +1,12 @@
 """The Sekretaris is told that a monev report waits for her approval, and approves it from "Tugas saya"."""
 
-import datetime
-
 from playwright.sync_api import expect
-from wagtail.models import Workflow
 
-from monev import archive_setup
-from monev.models import MonevReport
+from tests.factories import submitted_monev_report
 
 
 def submitted_report(live_court):
-    kasubag = live_court.users["kasubag"]
-    report = MonevReport(site=live_court.site, period_kind="bulan", period_start=datetime.date(2026, 10, 1), live=False,
-                         overview="Situs dan kanal media sosial berjalan baik.")
-    report.full_clean(exclude=["title"])
-    report.save()
-    report.save_revision(user=kasubag)
-    Workflow.objects.get(name=archive_setup.WORKFLOW_NAME).start(report, kasubag)
-    return report
+    return submitted_monev_report(live_court.site, live_court.users["kasubag"])
 
 
 def test_sekretaris_sees_the_waiting_report_and_approves_it(live_court, open_as):
