@@ -15,7 +15,12 @@ def news_draft(court, title="Sidang keliling di Desa Maju", **fields):
 
 
 def submit(page, user):
-    page.get_workflow().start(page, user)
+    """Send to the Redaktur: a new review, or the sent-back one resumed (as "Kirim ke Redaktur" does)."""
+    state = page.current_workflow_state
+    if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+        state.resume(user)
+    else:
+        page.get_workflow().start(page, user)
     page.refresh_from_db()
     return page
 

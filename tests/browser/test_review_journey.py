@@ -151,3 +151,28 @@ def test_news_item_from_draft_to_live_through_the_review(live_court, open_as, te
     admin.go(item.url)
     expect(admin.page.locator("h1")).to_have_text(TITLE)
     assert len(telegram.messages_containing("Sidang keliling hari ini")) == 1
+
+
+def test_the_note_and_the_approval_read_in_english(live_court, open_as):
+    """The same screens for people who chose English: the note, who wrote it, and what the approval did."""
+    from tests.browser.review import act, in_kasubag_step, news_draft, submit
+
+    users = live_court.users
+    item = submit(news_draft(live_court, TITLE), users["admin"])
+    act(item, users["redaktur"], "reject", comment=NOTE)
+    admin = open_as("admin", language="en")
+    note = admin.page.locator("#warta-my-tasks-section [data-send-back-note]")
+    expect(note).to_contain_text("Note from Rudi Hartono:")
+    expect(note).to_contain_text(NOTE)
+    admin.go(f"/admin/pages/{item.pk}/edit/")
+    expect(messages(admin)).to_contain_text("Sent back by Rudi Hartono (Koreksi Redaktur)")
+
+    submit(item, users["admin"])
+    act(item, users["redaktur"], "approve")
+    other = in_kasubag_step(live_court, "Pengumuman jadwal sidang")
+    kasubag = open_as("kasubag", language="en")
+    kasubag.go(f"/admin/pages/{other.pk}/edit/")
+    open_action_menu(kasubag)
+    kasubag.page.get_by_role("button", name=re.compile("Approve and Publish", re.I)).first.click()
+    kasubag.page.wait_for_load_state("networkidle")
+    expect(messages(kasubag)).to_contain_text("'Pengumuman jadwal sidang' approved and published.")
