@@ -7,6 +7,7 @@ Telegram post goes out."""
 import re
 
 import pytest
+from django.core import mail
 from playwright.sync_api import expect
 
 from cms.models import NewsPage
@@ -151,6 +152,14 @@ def test_news_item_from_draft_to_live_through_the_review(live_court, open_as, te
     admin.go(item.url)
     expect(admin.page.locator("h1")).to_have_text(TITLE)
     assert len(telegram.messages_containing("Sidang keliling hari ini")) == 1
+    # The Admin's e-mail says it was approved, and its link opens the live item.
+    approved = [m for m in mail.outbox if "admin@pn-uji.go.id" in m.to and TITLE in m.body
+                and re.search("disetujui|approved", m.subject, re.I)]
+    assert approved, [(m.to, m.subject) for m in mail.outbox]
+    links = re.findall(r"https?://\S+", approved[-1].body)
+    assert links
+    for link in links:
+        assert admin.page.goto(link.rstrip(".,)")).status == 200, link
 
 
 def test_the_note_and_the_approval_read_in_english(live_court, open_as):
