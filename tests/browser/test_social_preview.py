@@ -53,6 +53,10 @@ def test_admin_sees_one_card_per_connected_channel_and_leaves_it_out(live_court,
     page.get_by_role("tab", name="Konten").click()
     page.locator("#id_title").fill("Sidang keliling di Desa Maju")
     page.locator("#id_title").blur()
+    # Wagtail fills the slug from the title (and autosave may turn the new item into a saved draft meanwhile);
+    # the preview follows the next edit after that.
+    expect(page.locator("#id_slug")).to_have_value("sidang-keliling-di-desa-maju")
+    page.wait_for_load_state("networkidle")
     social_tab(page)
     page.locator("#id_social_caption").fill("Sidang keliling hari ini di Desa Maju.")
     expect(card.locator(".warta-social__text")).to_contain_text(
