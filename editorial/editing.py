@@ -22,6 +22,7 @@ stale copy back (`live=False`) and then fails on the finished workflow (500).
 """
 
 import functools
+from functools import cached_property
 
 from django.contrib import messages as django_messages
 from django.contrib.admin.utils import quote, unquote
@@ -35,6 +36,7 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
+from wagtail.admin.views.pages.revisions import RevisionsRevertView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
@@ -88,8 +90,9 @@ def workflow_action_message(obj, action):
         task = obj.current_workflow_task
         return _("'%(title)s' disetujui dan diteruskan ke langkah '%(step)s'.") % {
             "title": title, "step": task.name if task else ""}
-    scheduled = getattr(obj, "go_live_at", None)
-    if not getattr(obj, "live", False) and scheduled:
+    # A version approved for a later go-live waits as the scheduled revision (also on an item that is live already).
+    scheduled = getattr(getattr(obj, "scheduled_revision", None), "approved_go_live_at", None)
+    if scheduled and scheduled > timezone.now():
         return _("'%(title)s' disetujui dan dijadwalkan terbit pada %(when)s.") % {
             "title": title, "when": formats.date_format(timezone.localtime(scheduled), "DATETIME_FORMAT")}
     parts = [(_("'%(title)s' disetujui dan terbit.") if isinstance(obj, Page) else _("'%(title)s' disetujui."))
@@ -226,12 +229,22 @@ class ReviewCreateView(CreateView):
         return response
 
 
+class ReviewSafeRevisionsRevertView(ReviewSafePageEditView, RevisionsRevertView):
+    """"Revert to this version" is the editor on an old revision: the same lock and checks."""
+
+
 class EditorialPageViewSet(PageViewSet):
     """Every page type's editor is the review-safe one (registered for the base Page model)."""
 
     name = "editorial_pages"
     edit_view_class = ReviewSafePageEditView
     add_view_class = ReviewCreateView
+    revisions_revert_view_class = ReviewSafeRevisionsRevertView
+
+    @cached_property
+    def workflow_action_view(self):
+        view_class = type("WorkflowActionView", (SaidWorkflowActionMixin, self.workflow_action_view_class), {})
+        return one_write_at_a_time(self.construct_view(view_class), Page, pk_kwarg="page_id")
 
 
 # --- snippets under a workflow (the monev report's archive approval) -----------------------------------
@@ -279,8 +292,8 @@ class ReviewSafeSnippetEditMixin(ReviewSafeEditMixin):
     def get_success_message(self, instance=None):
         obj = instance or self.object
         if self.action == "workflow-action":
-            obj.refresh_from_db()
-            return self.workflow_action_message(obj, self.workflow_action)
+            fresh = type(obj)._default_manager.get(pk=obj.pk)  # the live row, without touching the view's object
+            return self.workflow_action_message(fresh, self.workflow_action)
         if self.action == "submit":
             task = obj.current_workflow_task
             return _("'%(title)s' diajukan ke langkah '%(step)s'.") % {"title": obj, "step": task.name if task else ""}
@@ -288,14 +301,25 @@ class ReviewSafeSnippetEditMixin(ReviewSafeEditMixin):
 
 
 class SaidWorkflowActionMixin:
-    """Wagtail's workflow action view (the dashboard's buttons) acts without a word: say what happened."""
+    """Wagtail's workflow action view (the dashboard's buttons) acts without a word: say what happened.
+    It acts on the task state named in its URL; one that is no longer current (a second click, another tab)
+    is explained instead of failing with a bare 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        current = self.object.current_workflow_task_state if self.object.workflow_in_progress else None
+        if request.method == "POST" and current is not None and current.pk != self.task_state.pk:
+            messages.warning(request, describe_state(self.object))
+            if request.headers.get("x-requested-with") == "XMLHttpRequest":
+                return self.render_modal_json(request, {"step": "success", "redirect": self.redirect_url})
+            return redirect(self.redirect_url)
+        return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)
         self.task_state.refresh_from_db()
         if self.task_state.status != self.task_state.STATUS_IN_PROGRESS:
-            self.object.refresh_from_db()
-            messages.success(request, workflow_action_message(self.object, self.action_name))
+            fresh = type(self.object)._default_manager.get(pk=self.object.pk)
+            messages.success(request, workflow_action_message(fresh, self.action_name))
         return response
 
 
@@ -305,6 +329,10 @@ class ReviewSafeSnippetViewSetMixin:
     @property
     def edit_view(self):
         return one_write_at_a_time(super().edit_view, self.model)
+
+    @property
+    def revisions_revert_view(self):
+        return one_write_at_a_time(super().revisions_revert_view, self.model)
 
     @property
     def workflow_action_view(self):

@@ -106,7 +106,7 @@ class CreateView(NoDirectPublishMixin, snippet_views.CreateView):
         return instance
 
 
-class EditView(ReviewSafeSnippetEditMixin, CourtScopedMixin, NoDirectPublishMixin, snippet_views.EditView):
+class EditView(CourtScopedMixin, ReviewSafeSnippetEditMixin, NoDirectPublishMixin, snippet_views.EditView):
     block_archived = True
 
 

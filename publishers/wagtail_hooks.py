@@ -80,7 +80,8 @@ def social_publish_summary(obj):
 
     if not isinstance(obj, Page):
         return None
-    count = SocialDelivery.objects.filter(page_id=obj.pk, status__in=OPEN_STATUSES).count()
+    count = SocialDelivery.objects.filter(page_id=obj.pk, revision_id=obj.live_revision_id,
+                                          status__in=OPEN_STATUSES).count()
     if not count:
         return None
     return ngettext("%(count)d kiriman media sosial dijadwalkan.", "%(count)d kiriman media sosial dijadwalkan.",

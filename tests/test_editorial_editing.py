@@ -113,3 +113,31 @@ def test_a_report_action_from_an_outdated_form_changes_nothing(court, users, cli
     assert "tidak ada yang diubah" in response.content.decode()
     report.refresh_from_db()
     assert not report.live and report.archived_at is None
+
+
+def test_reverting_to_an_old_version_uses_the_review_safe_editor(court, users, client_as):
+    page = submitted(court, users)
+    old = page.get_latest_revision()
+    page.save_revision(user=users["redaktur"])
+    url = reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, old.pk])
+    html = client_as("redaktur").get(url).content.decode()
+    assert f'name="{TOKEN_FIELD}"' in html
+
+
+def test_a_dashboard_button_for_a_step_that_is_over_explains_instead_of_403(court, users, client_as):
+    report = submitted_monev_report(court.site, users["kasubag"])
+    old_state = report.current_workflow_task_state
+    # The Kasubag withdraws and resubmits: a new step is open, the Sekretaris's old button names the old one.
+    report.current_workflow_state.cancel(user=users["kasubag"])
+    report.refresh_from_db()
+    from wagtail.models import Workflow
+
+    from monev import archive_setup
+
+    Workflow.objects.get(name=archive_setup.WORKFLOW_NAME).start(report, users["kasubag"])
+    url = reverse("wagtailsnippets_monev_monevreport:workflow_action", args=[report.pk, "approve", old_state.pk])
+    response = client_as("sekretaris").post(url, {"comment": ""}, follow=True)
+    assert response.status_code == 200
+    assert "sekarang menunggu langkah" in unescape(response.content.decode())
+    report.refresh_from_db()
+    assert not report.live and report.workflow_in_progress
