@@ -1,6 +1,6 @@
 """The SOP Pengelolaan Teknologi Informasi's steps with their Mutu Baku, as data.
 
-Read from the court's SOP (see docs: shared/domain/sop.md). Seeded into
+Read from the court's SOP (SOP Pengelolaan Teknologi Informasi). Seeded into
 MutuBaku by migration 0004; after that the admin is the place to change them.
 Each row: procedure, step, activity, actor, requirements (kelengkapan), minutes,
 output, editorial workflow step it measures (or "").

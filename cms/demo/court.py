@@ -36,7 +36,7 @@ USERS = {
 }
 SUPERUSER = ("root", "Pengelola", "Sistem")
 
-# Court service links every court site carries (see shared/domain/court-website.md).
+# Court service links every court site carries (the national services a court website links to).
 SERVICE_LINKS = [
     ("Jadwal Sidang (SIPP)", f"https://sipp.{DOMAIN}/list_jadwal_sidang"),
     ("e-Court", "https://ecourt.mahkamahagung.go.id/"),

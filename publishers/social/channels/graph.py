@@ -1,6 +1,6 @@
 """What Facebook, Instagram and Threads share: Graph API errors and usage headers.
 
-Error codes from Meta's Graph API documentation (see shared/domain/platforms.md):
+Error codes from Meta's Graph API documentation:
 190 token invalid, 10/200-299 permission, 4/17/32/613/80001-80014 rate limits,
 368/1390008 posting too fast, 1366046 photo too large, Instagram 2207xxx media
 problems, 9/2207042 publishing quota.
