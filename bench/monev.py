@@ -1,4 +1,4 @@
-"""Monev (issue 6): ingesting page views, and building the year report as HTML and PDF.
+"""Monev: ingesting page views, and building the year report as HTML and PDF.
 
 1. Page view ingestion into the daily counters: batched upserts (monev.pageviews.add_many, the path
    of the access-log import and of the test data), the nginx access-log import of the static site

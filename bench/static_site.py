@@ -1,4 +1,4 @@
-"""Static publishing (issue 5): build speed, serving speed, and approval-to-file latency.
+"""Static publishing: build speed, serving speed, and approval-to-file latency.
 
 1. Full build pages/second for a court with 1,000 and with 5,000 news items (every page, listing
    page, feed and the sitemap rendered through Django; files written only when changed), and the
@@ -228,7 +228,7 @@ def _markdown(ctx, builds, rebuild, serving, approval):
         nginx_row = (f"| static output, nginx with 2 workers (docs/nginx-static.conf without TLS) | {rps:.0f} | "
                      f"{rps / dynamic['rps']:.1f}× |\n")
     return f"""
-### Static publishing (issue 5)
+### Static publishing
 
 {ctx.machine}{" (quick run: small sizes, short loads)" if ctx.quick else ""}
 

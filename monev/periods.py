@@ -1,7 +1,6 @@
 """Report periods: month, quarter, semester, year or a custom range, with the period before for trends.
 
-Courts report monev monthly, quarterly, per semester and yearly
-(shared/domain/court-website.md); every period is a closed range of whole
+Courts report monev monthly, quarterly, per semester and yearly; every period is a closed range of whole
 days in the court's calendar.
 """
 

@@ -1,6 +1,6 @@
 """Social media metrics in one shape: normalising each platform's answer, and storing day 1 / 7 / 28 snapshots.
 
-What each platform gives for one post (shared/domain/platforms.md) and where it
+What each platform gives for one post (from its API documentation) and where it
 goes (the table is in docs/monev.md):
 
 - Facebook: reach ← post_total_media_view_unique, reactions ← post_reactions_by_type_total

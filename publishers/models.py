@@ -1,4 +1,4 @@
-"""The court's social media accounts and the delivery outbox (issue 4, SOP C steps 3-4).
+"""The court's social media accounts and the delivery outbox (SOP C steps 3-4).
 
 A SocialAccount is one connected account of one court (a Wagtail Site). A
 SocialDelivery is one post of one item to one account: created when the

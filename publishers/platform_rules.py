@@ -1,6 +1,6 @@
 """What each social platform accepts, checked at edit time (not at delivery).
 
-Figures from the platforms' documentation (see ../shared/domain/platforms.md):
+Figures from the platforms' documentation:
 caption limits, hashtag limits and image limits. X counts weighted characters:
 NFC-normalised text, every URL counts 23, code points in the listed ranges
 weigh 1 and all others (emoji, CJK) weigh 2.

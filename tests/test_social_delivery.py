@@ -1,4 +1,4 @@
-"""Publishing an item posts it once to every connected account (issue 4), through real HTTP to fakes."""
+"""Publishing an item posts it once to every connected account, through real HTTP to fakes."""
 
 import logging
 

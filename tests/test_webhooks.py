@@ -1,4 +1,4 @@
-"""Publish webhooks (issue 5): a receiver on 127.0.0.1 verifies each signed event and gets every one,
+"""Publish webhooks: a receiver on 127.0.0.1 verifies each signed event and gets every one,
 despite 500s and dropped connections, through the same outbox rules as the social channels."""
 
 import hashlib
