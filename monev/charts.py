@@ -48,15 +48,20 @@ def _fmt(number):
     return f"{int(number):,}".replace(",", ".")  # Indonesian thousands separator
 
 
-def _frame(title, description, labels, top_value):
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    uid = "c" + hashlib.sha1((title + description).encode()).hexdigest()[:8]  # unique ids per chart on a page
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
+def _svg_open(title, description, height):
+    """The start of an accessible chart: its title and description, ids unique per chart on a page."""
+    uid = "c" + hashlib.sha1((title + description).encode()).hexdigest()[:8]
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
         f'aria-labelledby="{uid}t {uid}d" font-family="DejaVu Sans, Arial, sans-serif" font-size="11">',
         f'<title id="{uid}t">{escape(title)}</title><desc id="{uid}d">{escape(description)}</desc>',
         '<rect width="100%" height="100%" fill="#fff"/>',
     ]
+
+
+def _frame(title, description, labels, top_value):
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    parts = _svg_open(title, description, HEIGHT)
     for i in range(5):
         value = top_value * i / 4
         y = TOP + plot_h - plot_h * i / 4
@@ -150,13 +155,7 @@ def hbar_chart(title, labels, series, description=""):
     plot_w = WIDTH - plot_left - RIGHT - 40  # room for the value after the longest bar
     plot_h = sum(rows_h)
     height = plot_top + plot_h + 24 + legend_h
-    uid = "c" + hashlib.sha1((title + (description or title)).encode()).hexdigest()[:8]
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
-        f'aria-labelledby="{uid}t {uid}d" font-family="DejaVu Sans, Arial, sans-serif" font-size="11">',
-        f'<title id="{uid}t">{escape(title)}</title><desc id="{uid}d">{escape(description or title)}</desc>',
-        '<rect width="100%" height="100%" fill="#fff"/>',
-    ]
+    parts = _svg_open(title, description or title, height)
     for i in range(5):
         value = top_value * i / 4
         x = plot_left + plot_w * i / 4
