@@ -3,12 +3,15 @@ from django.test import Client
 from wagtail.models import Page, Site
 
 from editorial import roles
-from tests.factories import (
+from tests.support.factories import (
     AnnouncementIndexPageFactory,
     HomePageFactory,
     NewsIndexPageFactory,
     UserFactory,
 )
+
+# The fake platforms (HTTP servers on 127.0.0.1) and the accounts connected to them, for every test folder.
+pytest_plugins = ["tests.support.fakes.fixtures"]
 
 ROLE_USERS = {
     "admin": roles.ADMIN,
@@ -17,6 +20,7 @@ ROLE_USERS = {
     "sekretaris": roles.SEKRETARIS,
     "ketua": roles.KETUA,
     "pranata": roles.PRANATA,
+
 }
 
 

@@ -49,9 +49,8 @@ def _playwright():
         pytest.skip("Debian's chromium is not installed")
     # Playwright's sync API runs an event loop in this thread; the test's own ORM calls stay synchronous.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
     from django.db import connections
+    from playwright.sync_api import sync_playwright
 
     # Django's connections are context-local (asgiref Local): inside Playwright's event loop this thread gets
     # new connection objects, without the migrations' data that the test database kept for serialized
@@ -79,7 +78,7 @@ def live_court(live_server, settings):
     from wagtail.users.models import UserProfile
 
     from tests.conftest import ROLE_USERS
-    from tests.factories import (
+    from tests.support.factories import (
         AnnouncementIndexPageFactory,
         HomePageFactory,
         NewsIndexPageFactory,

@@ -3,7 +3,7 @@
 from wagtail.models import TaskState
 from wagtail.rich_text import RichText
 
-from tests.factories import NewsPageFactory
+from tests.support.factories import NewsPageFactory
 
 
 def news_draft(court, title="Sidang keliling di Desa Maju", **fields):

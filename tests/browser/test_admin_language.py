@@ -249,7 +249,7 @@ def findings_in_tabs(person, where):
 def test_the_editors_screens_read_indonesian(court_as_set_up, open_as, role):
     """Beyond the menu: the page explorer, the news editor with its tabs and image chooser, the admin's
     "not found" page and Wagtail's user bar on the public site."""
-    from tests.factories import NewsPageFactory
+    from tests.support.factories import NewsPageFactory
 
     news = NewsPageFactory(parent=court_as_set_up.news_index, title="Sidang keliling di Desa Maju")
     person = open_as(role)

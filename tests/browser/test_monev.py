@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from playwright.sync_api import expect
 
 from monev import pageviews
-from tests.factories import NewsCategoryFactory, NewsPageFactory
+from tests.support.factories import NewsCategoryFactory, NewsPageFactory
 
 TZ = ZoneInfo("Asia/Jakarta")
 LONG_CATEGORY = "Sidang Keliling dan Pelayanan Terpadu Kecamatan"

@@ -13,8 +13,8 @@ from playwright.sync_api import expect
 from cms.models import NewsPage
 from publishers import platform_rules
 from publishers.models import SocialAccount
-from tests.fakes.fixtures import make_jpeg
-from tests.fakes.telegram import TelegramFake
+from tests.support.fakes.fixtures import make_jpeg
+from tests.support.fakes.telegram import TelegramFake
 
 TITLE = "Sidang keliling di Desa Sukamaju"
 NOTE = "Nama kepala desa salah eja; mohon diperbaiki menjadi Bapak Suparman."

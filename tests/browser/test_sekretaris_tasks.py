@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.factories import submitted_monev_report
+from tests.support.factories import submitted_monev_report
 
 
 def submitted_report(live_court):

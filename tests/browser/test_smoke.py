@@ -1,6 +1,6 @@
 """The public site and the admin load in chromium with no console errors and no request leaving the machine."""
 
-from tests.factories import NewsPageFactory
+from tests.support.factories import NewsPageFactory
 
 
 def test_public_pages_and_admin_show_no_console_errors(live_court, open_as):

@@ -1,6 +1,6 @@
 """The Kasubag PTIP connects the court's Telegram channel from the menu and manages it from the list.
 
-Telegram is the fake Bot API of tests/fakes/telegram.py, a real HTTP server on 127.0.0.1.
+Telegram is the fake Bot API of tests/support/fakes/telegram.py, a real HTTP server on 127.0.0.1.
 """
 
 import re
@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from publishers.models import SocialAccount
-from tests.fakes.telegram import TelegramFake
+from tests.support.fakes.telegram import TelegramFake
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from cms.models import NewsPage
 from cms.models.social import SOCIAL_KINDS
 from publishers import platform_rules
 from publishers.models import SocialAccount
-from tests.factories import NewsPageFactory
+from tests.support.factories import NewsPageFactory
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from editorial.models import StepRecord
 from editorial.models.standards import KOREKSI, MENYIAPKAN, PERSETUJUAN
-from tests.factories import NewsPageFactory
+from tests.support.factories import NewsPageFactory
 
 TZ = ZoneInfo("Asia/Jakarta")
 TITLES = [

@@ -1,0 +1,1 @@
+"""Fixtures of the cms tests (the court, its users and the fake platforms come from tests/conftest.py)."""

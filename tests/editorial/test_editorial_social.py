@@ -1,0 +1,100 @@
+"""The social media draft in the editor: validated on save, counted and previewed live as the editor types."""
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.urls import reverse
+
+from cms.models import NewsPage
+from publishers import platform_rules
+from publishers.models import SocialAccount
+from tests.support.admin_forms import edit_url, page_form
+from tests.support.factories import NewsPageFactory
+
+
+def channel(court, platform, name, **fields):
+    """A connected channel of the court (the editor never calls the platform, so no fake is needed)."""
+    account = SocialAccount(site=court.site, platform=platform, name=name, external_id=f"{platform}-{name}",
+                            **fields)
+    account.credentials = {"token": "rahasia"}
+    account.save()
+    return account
+
+
+@pytest.fixture
+def news(court, users):
+    page = NewsPageFactory(parent=court.news_index, title="Mediasi berhasil", slug="mediasi", live=False,
+                           owner=users["admin"])
+    page.save_revision(user=users["admin"])
+    return page
+
+
+@pytest.mark.django_db
+def test_a_caption_over_the_platform_limit_is_refused_on_save(court, news, client_as):
+    channel(court, platform_rules.X, "X @PNUji")
+    client = client_as("redaktur")
+    data = page_form(client, edit_url(news), social_caption_x="Mediasi " * 40)
+    response = client.post(edit_url(news), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Teks untuk X terlalu panjang" in html and "dari batas 280 karakter" in html
+    news.refresh_from_db()
+    assert news.get_latest_revision().user.username == "admin"
+
+
+@pytest.mark.django_db
+def test_the_editor_loads_the_preview_script_and_its_context(news, client_as):
+    client = client_as("admin")
+    html = client.get(edit_url(news)).content.decode()
+    assert "editorial/js/social-preview.js" in html
+    assert finders.find("editorial/js/social-preview.js") and finders.find("editorial/css/editorial.css")
+
+    context = client.get(reverse("editorial_social_preview_context", args=[news.pk])).json()
+    assert context["page_url"] == "http://testserver/berita/mediasi/"
+    assert context["base_url"] == "http://testserver/berita/"
+    assert context["rules"]["x"] == {"label": "X", "limit": 280, "weighted": True, "max_hashtags": None}
+    assert context["linkless"] == ["instagram"]
+    assert context["labels"]["heading"] == "Pratinjau media sosial"
+
+    new = client.get(reverse("editorial_social_preview_context", args=[news.get_parent().pk]), {"parent": 1}).json()
+    assert new["base_url"] == "http://testserver/berita/" and new["page_url"] == ""
+
+
+@pytest.mark.django_db
+def test_the_preview_context_lists_only_the_courts_active_channels(court, news, client_as):
+    telegram = channel(court, platform_rules.TELEGRAM, "Info PN Uji", handle="pnuji_info")
+    channel(court, platform_rules.FACEBOOK, "PN Uji lama", active=False)
+    facebook = channel(court, platform_rules.FACEBOOK, "PN Uji", avatar_url="https://cdn.example/pnuji.jpg")
+    client = client_as("admin")
+    context = client.get(reverse("editorial_social_preview_context", args=[news.pk])).json()
+    assert context["channels"] == [
+        {"id": facebook.pk, "platform": "facebook", "name": "PN Uji", "handle": "",
+         "avatar": "https://cdn.example/pnuji.jpg", "initial": "P"},
+        {"id": telegram.pk, "platform": "telegram", "name": "Info PN Uji", "handle": "pnuji_info", "avatar": "",
+         "initial": "I"},
+    ]
+    assert "account" not in context["labels"]  # no made-up "Akun pengadilan"
+    assert context["labels"]["link_pending"] == "tautan dibuat saat terbit"
+    new = client.get(reverse("editorial_social_preview_context", args=[news.get_parent().pk]), {"parent": 1}).json()
+    assert [c["name"] for c in new["channels"]] == ["PN Uji", "Info PN Uji"]
+
+
+@pytest.mark.django_db
+def test_caption_checks_follow_the_channels_the_item_goes_to(court, news, client_as):
+    """Only connected, active channels that the item does not leave out are checked."""
+    client = client_as("redaktur")
+    data = page_form(client, edit_url(news), social_caption_x="Mediasi " * 40)
+    assert client.post(edit_url(news), data).status_code == 302  # no X channel: nothing to refuse
+    x = channel(court, platform_rules.X, "X @PNUji")
+    telegram = channel(court, platform_rules.TELEGRAM, "Info PN Uji")
+    data = page_form(client, edit_url(news), social_caption_x="Mediasi " * 40)
+    assert sorted(data["social_channels"]) == sorted([str(x.pk), str(telegram.pk)])
+    assert "Teks untuk X terlalu panjang" in client.post(edit_url(news), data).content.decode()
+    data["social_channels"] = str(telegram.pk)
+    assert client.post(edit_url(news), data).status_code == 302
+    assert NewsPage.objects.get(pk=news.pk).get_latest_revision_as_object().social_excluded_channels == [x.pk]
+
+
+@pytest.mark.django_db
+def test_the_preview_context_needs_edit_rights(news, client_as):
+    response = client_as("sekretaris").get(reverse("editorial_social_preview_context", args=[news.pk]))
+    assert response.status_code in (302, 403)

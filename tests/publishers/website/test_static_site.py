@@ -1,0 +1,432 @@
+"""Static publishing of the public site, end to end.
+
+The court's newsroom is published, the static site is built, then the people
+of the SOP act through the admin (the Kasubag approves, unpublishes, moves,
+deletes) and the output tree is compared before and after. The oracle for
+"exactly the affected files" is a fresh full build of the new state: the
+incrementally updated tree must equal it byte for byte, and the files that
+were touched must be exactly those whose bytes differ from before.
+"""
+
+import datetime
+import http.server
+import json
+import threading
+from pathlib import Path
+
+import pytest
+import wagtail_factories
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
+
+from publishers.website import files as static_files
+from publishers.website.builder import SiteBuilder
+from tests.support.factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
+
+STATE_DIR = ".warta"
+
+
+# helpers
+
+
+def snapshot(root):
+    """{relative path: (bytes, mtime_ns, inode)} of every served file under root (state excluded)."""
+    tree = {}
+    for path in Path(root).rglob("*"):
+        if path.is_file() and STATE_DIR not in path.relative_to(root).parts:
+            stat = path.stat()
+            tree[str(path.relative_to(root))] = (path.read_bytes(), stat.st_mtime_ns, stat.st_ino)
+    return tree
+
+
+def touched(before, after):
+    """Files created, removed or rewritten (a rewrite replaces the inode and the mtime)."""
+    return {path for path in before.keys() | after.keys()
+            if path not in before or path not in after or before[path][1:] != after[path][1:]}
+
+
+def differing(before, after):
+    return {path for path in before.keys() | after.keys()
+            if path not in before or path not in after or before[path][0] != after[path][0]}
+
+
+def full_build_into(settings, court, directory):
+    """A from-scratch build of the current state: the oracle."""
+    previous = settings.WARTA_STATIC_SITE_DIR
+    settings.WARTA_STATIC_SITE_DIR = str(directory)
+    try:
+        SiteBuilder(court.site).build_all()
+    finally:
+        settings.WARTA_STATIC_SITE_DIR = previous
+    return {path: content for path, (content, _m, _i) in snapshot(Path(directory) / "testserver").items()}
+
+
+def assert_matches_full_build(settings, court, site_dir, tmp_path):
+    fresh = full_build_into(settings, court, tmp_path / "oracle")
+    current = {path: content for path, (content, _m, _i) in snapshot(site_dir).items()}
+    assert sorted(current) == sorted(fresh)
+    assert [p for p in current if current[p] != fresh[p]] == []
+
+
+def html(site_dir, relative):
+    return (site_dir / relative).read_text(encoding="utf-8")
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+# fixtures
+
+
+@pytest.fixture
+def newsroom(court):
+    """Fourteen published news items in two categories (two index pages), with tags, an image and a document."""
+    kegiatan = NewsCategoryFactory(name="Kegiatan", slug="kegiatan")
+    layanan = NewsCategoryFactory(name="Layanan", slug="layanan")
+    image = wagtail_factories.ImageFactory(title="Sidang keliling")
+    document = wagtail_factories.DocumentFactory(title="Laporan tahunan")
+    items = []
+    for number in range(14):
+        page = NewsPageFactory(
+            parent=court.news_index, title=f"Berita nomor {number}", slug=f"berita-{number}",
+            date=datetime.date(2026, 10, 1) + datetime.timedelta(days=number),
+            category=kegiatan if number % 2 else layanan,
+        )
+        page.tags.add("layanan-publik" if number % 2 else "sidang", "pengadilan")
+        if number == 0:
+            page.hero_image = image
+            page.hero_alt = "Hakim memimpin sidang keliling"
+            page.body = json.dumps([{"type": "document", "value": {"document": document.pk, "title": "Unduh laporan"}}])
+        items.append(publish(page))
+    return type("Newsroom", (), {"items": items, "kegiatan": kegiatan, "layanan": layanan,
+                                 "image": image, "document": document})
+
+
+@pytest.fixture
+def static_site(court, newsroom, settings, tmp_path):
+    """The static output of the court's site, freshly built; returns the site's directory."""
+    settings.WARTA_STATIC_SITE_DIR = str(tmp_path / "situs")
+    settings.WARTA_STATIC_DYNAMIC_URL = "https://cms.pn-uji.go.id"
+    summary = SiteBuilder(court.site).build_all()
+    assert summary.errors == []
+    return tmp_path / "situs" / "testserver"
+
+
+def submit_news_as_admin(client, court, category, title, tags="sidang"):
+    """The Admin fills in the add form in the admin and sends it to the Redaktur (the editorial workflow)."""
+    url = reverse("wagtailadmin_pages:add", args=("cms", "newspage", court.news_index.pk))
+    form = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    form.update({
+        "title": title, "slug": "sidang-keliling-kecamatan-maju", "date": "2026-11-20",
+        "category": str(category.pk), "tags": tags, "lead": "Pengadilan menggelar sidang keliling.",
+        "social_caption": "Sidang keliling hari ini.", "action-submit": "1",
+    })
+    body = streamfield([("paragraph", rich_text("<p>Sidang dimulai pukul 09.00.</p>"))])
+    form.update(nested_form_data({"body": body}))
+    response = client.post(url, form)
+    assert response.status_code == 302, (response.context["form"].errors.as_json() if response.context else response)
+    return Page.objects.get(slug="sidang-keliling-kecamatan-maju").specific
+
+
+def approve(client, page):
+    """Approve the page's current workflow step (Koreksi Redaktur, then Persetujuan Kasubag PTIP)."""
+    task_state = Page.objects.get(pk=page.pk).current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk))
+    response = client.post(url, {"comment": ""})
+    assert response.status_code == 302
+
+
+# full build and the command
+
+
+def test_full_build_writes_a_complete_website(static_site, newsroom):
+    root = static_site
+    for page in ("index.html", "berita/index.html", "berita/halaman/2/index.html", "berita/berita-3/index.html",
+                 "pengumuman/index.html", "berita/kategori/kegiatan/index.html", "berita/tag/sidang/index.html",
+                 "feed/rss/index.xml", "feed/atom/index.xml", "sitemap.xml", "404.html", "static/cms/css/site.css"):
+        assert (root / page).is_file(), page
+    # Listing links take their static paths; search goes to the CMS.
+    index = html(root, "berita/index.html")
+    assert 'href="/berita/kategori/kegiatan/"' in index
+    assert 'href="/berita/halaman/2/"' in index
+    assert "?kategori=" not in index and "?halaman=" not in index
+    assert 'action="https://cms.pn-uji.go.id/cari/"' in index
+    assert "Berita nomor 1" in html(root, "berita/kategori/kegiatan/index.html")
+    assert "Berita nomor 0" not in html(root, "berita/kategori/kegiatan/index.html")
+    # The image renditions and the document the pages use are in the output, under the same URLs.
+    first = html(root, "berita/berita-0/index.html")
+    rendition = newsroom.image.get_rendition("width-800")
+    assert rendition.url in first and (root / rendition.url.lstrip("/")).is_file()
+    assert newsroom.document.url in first
+    assert (root / newsroom.document.url.lstrip("/")).read_bytes() == newsroom.document.file.open("rb").read()
+    assert "Halaman tidak ditemukan" in html(root, "404.html")
+    # No temp file is left behind.
+    assert not list(root.rglob(f"{static_files.TEMP_PREFIX}*"))
+
+
+def test_command_reports_and_second_run_rewrites_nothing(court, newsroom, settings, tmp_path, capsys):
+    settings.WARTA_STATIC_SITE_DIR = str(tmp_path / "situs")
+    call_command("build_static_site", "--no-progress")
+    first = capsys.readouterr().out
+    assert "halaman ditulis" in first and "0 dihapus" in first
+    before = snapshot(tmp_path / "situs" / "testserver")
+
+    call_command("build_static_site", "--no-progress")
+    second = capsys.readouterr().out
+    assert "testserver" in second and ": 0 halaman ditulis" in second and "0 aset disalin" in second
+    assert touched(before, snapshot(tmp_path / "situs" / "testserver")) == set()
+
+
+def test_a_page_that_fails_to_render_keeps_its_old_file(static_site, court, newsroom, monkeypatch, capsys):
+    from cms.models import NewsPage
+
+    target = static_site / "berita/berita-2/index.html"
+    old = target.read_bytes()
+    original = NewsPage.get_context
+
+    def broken(page, request, *args, **kwargs):
+        if page.slug == "berita-2":
+            raise RuntimeError("templat rusak")
+        return original(page, request, *args, **kwargs)
+
+    monkeypatch.setattr(NewsPage, "get_context", broken)
+    with pytest.raises(CommandError, match="1 URL gagal"):
+        call_command("build_static_site", "--no-progress")
+    assert "Gagal: /berita/berita-2/ (status 500)" in capsys.readouterr().err
+    assert target.read_bytes() == old
+
+
+def test_command_needs_an_output_directory(court, settings):
+    settings.WARTA_STATIC_SITE_DIR = ""
+    with pytest.raises(CommandError, match="WARTA_STATIC_SITE_DIR"):
+        call_command("build_static_site", "--no-progress")
+
+
+def test_publishing_without_static_dir_keeps_the_dynamic_site_only(court, newsroom, settings, tmp_path,
+                                                                   client_as, django_capture_on_commit_callbacks):
+    settings.WARTA_STATIC_SITE_DIR = ""
+    with django_capture_on_commit_callbacks(execute=True):
+        page = submit_news_as_admin(client_as("admin"), court, newsroom.kegiatan, "Sidang keliling di Kecamatan Maju")
+        approve(client_as("redaktur"), page)
+        approve(client_as("kasubag"), page)
+    assert Page.objects.get(pk=page.pk).live
+    assert not any(tmp_path.iterdir())
+    assert "Sidang keliling di Kecamatan Maju" in client_as("admin").get("/berita/").content.decode()
+
+
+# publication through the admin
+
+
+def test_kasubag_approval_updates_exactly_the_affected_files(static_site, court, newsroom, settings, tmp_path,
+                                                             client_as, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        page = submit_news_as_admin(client_as("admin"), court, newsroom.kegiatan,
+                                    "Sidang keliling di Kecamatan Maju", tags="sidang-keliling, pengadilan")
+        approve(client_as("redaktur"), page)  # Koreksi Redaktur: nothing is public yet
+    assert not Page.objects.get(pk=page.pk).live
+    before = snapshot(static_site)
+    assert "berita/sidang-keliling-kecamatan-maju/index.html" not in before
+
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(client_as("kasubag"), page)  # Persetujuan Kasubag PTIP publishes
+    page.refresh_from_db()
+    assert page.live
+
+    after = snapshot(static_site)
+    changed = touched(before, after)
+    # Exactly the files whose content changed were written, and nothing else was touched.
+    assert changed == differing(before, after)
+    assert {
+        "berita/sidang-keliling-kecamatan-maju/index.html",  # the page itself
+        "index.html",  # latest news on the home page
+        "berita/index.html", "berita/halaman/2/index.html",  # the index, whose items all moved one place
+        "berita/kategori/kegiatan/index.html",  # its category
+        "berita/tag/sidang-keliling/index.html",  # its (new) tag
+        "berita/tag/pengadilan/index.html", "berita/tag/pengadilan/halaman/2/index.html",  # and the other
+        "feed/rss/index.xml", "feed/atom/index.xml", "sitemap.xml",
+    } <= changed
+    # Untouched: other listings and pages that do not show it.
+    assert not changed & {"pengumuman/index.html", "berita/tag/sidang/index.html", "404.html",
+                          "berita/kategori/layanan/index.html", "static/cms/css/site.css"}
+    assert "Sidang keliling di Kecamatan Maju" in html(static_site, "berita/kategori/kegiatan/index.html")
+    # And the result is what a full build of the new state gives.
+    assert_matches_full_build(settings, court, static_site, tmp_path)
+
+
+def test_unpublishing_removes_the_file_and_every_link_to_it(static_site, court, newsroom, settings, tmp_path,
+                                                           client_as, django_capture_on_commit_callbacks):
+    page = newsroom.items[13]  # the newest: on the home page, page 1 of the index, its category and tag
+    newsroom.items[13].tags.set(["hanya-satu"])
+    publish(page)
+    SiteBuilder(court.site).build_all()
+    assert (static_site / "berita/tag/hanya-satu/index.html").is_file()
+    before = snapshot(static_site)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_as("kasubag").post(reverse("wagtailadmin_pages:unpublish", args=(page.pk,)))
+    assert response.status_code == 302
+
+    after = snapshot(static_site)
+    assert "berita/berita-13/index.html" not in after
+    assert "berita/tag/hanya-satu/index.html" not in after  # its only tag's listing went with it
+    linking = [path for path, (content, _m, _i) in after.items() if b"/berita/berita-13/" in content]
+    assert linking == []
+    assert "Berita nomor 13" not in html(static_site, "index.html")
+    assert touched(before, after) == differing(before, after)
+    assert_matches_full_build(settings, court, static_site, tmp_path)
+
+
+def test_moving_and_deleting_pages(static_site, court, newsroom, settings, tmp_path, client_as,
+                                   django_capture_on_commit_callbacks):
+    kasubag = client_as("kasubag")
+    page = newsroom.items[4]
+    other_index = publish(NewsIndexPageFactory(parent=court.home, slug="arsip", title="Arsip berita"))
+    SiteBuilder(court.site).build_all()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = kasubag.post(reverse("wagtailadmin_pages:move_confirm", args=(page.pk, other_index.pk)))
+    assert response.status_code == 302
+    assert not (static_site / "berita/berita-4/index.html").exists()
+    assert "Berita nomor 4" in html(static_site, "arsip/berita-4/index.html")
+    assert "Berita nomor 4" in html(static_site, "arsip/index.html")
+    assert_matches_full_build(settings, court, static_site, tmp_path)
+
+    # Deleting needs the delete permission, which the SOP gives to no role: a superuser does it.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_as("root").post(reverse("wagtailadmin_pages:delete", args=(other_index.pk,)))
+    assert response.status_code == 302
+    assert not (static_site / "arsip").exists()
+    assert "Arsip berita" not in html(static_site, "index.html")
+    assert_matches_full_build(settings, court, static_site, tmp_path / "again")
+
+
+@pytest.mark.parametrize("full_build_after", [300, 3], ids=["incremental", "falls-back-to-full-build"])
+def test_renaming_a_section_moves_all_its_pages(static_site, court, newsroom, settings, tmp_path, monkeypatch,
+                                               full_build_after, django_capture_on_commit_callbacks):
+    monkeypatch.setattr("publishers.website.builder.FULL_BUILD_AFTER", full_build_after)
+    index = court.news_index.specific
+    index.slug = "kabar"
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(index)
+    assert not (static_site / "berita").exists()
+    assert "Berita nomor 7" in html(static_site, "kabar/berita-7/index.html")
+    assert 'href="/kabar/kategori/kegiatan/"' in html(static_site, "kabar/index.html")
+    assert_matches_full_build(settings, court, static_site, tmp_path)
+
+
+def test_crash_between_render_and_rename_keeps_the_old_file(static_site, court, newsroom, client_as, settings,
+                                                           tmp_path, monkeypatch,
+                                                           django_capture_on_commit_callbacks):
+    page = newsroom.items[5]
+    target = static_site / "berita/berita-5/index.html"
+    old_bytes = target.read_bytes()
+    page.title = "Judul yang sudah diperbaiki"
+
+    crashes = []
+
+    def crash(src, dst):
+        crashes.append(str(dst))
+        raise OSError("disk penuh")
+
+    monkeypatch.setattr(static_files.os, "replace", crash)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(page)  # the sync task fails at its first rename: the page's own file
+    assert crashes == [str(target)]
+    assert target.read_bytes() == old_bytes
+    assert not list(static_site.rglob(f"{static_files.TEMP_PREFIX}*"))
+
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(page)
+    assert "Judul yang sudah diperbaiki" in target.read_text(encoding="utf-8")
+    assert_matches_full_build(settings, court, static_site, tmp_path)
+
+
+def test_court_settings_change_rebuilds_every_page(static_site, court, client_as, settings, tmp_path,
+                                                   django_capture_on_commit_callbacks):
+    kasubag = client_as("kasubag")
+    url = reverse("wagtailsettings:edit", args=("cms", "courtsettings", court.site.pk))
+    form = querydict_from_html(kasubag.get(url).content.decode(), form_id="w-editor-form")
+    form["court_name"] = "Pengadilan Negeri Uji Kelas IA"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert kasubag.post(url, form).status_code == 302
+    for page in ("index.html", "berita/berita-9/index.html", "berita/tag/sidang/index.html", "404.html"):
+        assert "Pengadilan Negeri Uji Kelas IA" in html(static_site, page), page
+    assert_matches_full_build(settings, court, static_site, tmp_path)
+
+
+def test_nightly_rebuild_catches_changes_no_signal_reports(static_site, court, newsroom):
+    from cms.scheduling import run_job
+
+    # An edit that bypasses Wagtail's publishing (as a data fix in the shell would).
+    Page.objects.filter(pk=newsroom.items[3].pk).update(title="Judul yang diperbaiki langsung")
+    assert "Judul yang diperbaiki langsung" not in html(static_site, "berita/berita-3/index.html")
+    assert run_job("static_site_nightly_rebuild")
+    assert "Judul yang diperbaiki langsung" in html(static_site, "berita/berita-3/index.html")
+
+
+# frontend cache
+
+
+class PurgeRecorder(http.server.BaseHTTPRequestHandler):
+    """A stand-in for Varnish on 127.0.0.1: records PURGE requests."""
+
+    received = []
+
+    def do_PURGE(self):  # noqa: N802 (HTTP method name)
+        self.received.append(f"http://{self.headers['Host']}{self.path}")
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def varnish():
+    PurgeRecorder.received = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server, PurgeRecorder.received
+    server.shutdown()
+    server.server_close()
+
+
+def test_frontend_cache_purges_the_changed_urls(static_site, court, newsroom, settings, varnish,
+                                                django_capture_on_commit_callbacks):
+    server, received = varnish
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                    "LOCATION": f"http://127.0.0.1:{server.server_port}"},
+    }
+    page = newsroom.items[13]
+    page.title = "Judul baru berita terbaru"
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(page)
+    assert "http://testserver/berita/berita-13/" in received
+    assert "http://testserver/" in received  # home lists it
+    assert "http://testserver/berita/kategori/kegiatan/" in received  # static form of the listing
+    assert "http://testserver/berita/?kategori=kegiatan" in received  # and its dynamic form
+    assert "http://testserver/feed/rss/" in received
+    assert "http://testserver/pengumuman/" not in received
+
+
+def test_frontend_cache_without_static_output(court, newsroom, settings, varnish,
+                                              django_capture_on_commit_callbacks):
+    server, received = varnish
+    settings.WARTA_STATIC_SITE_DIR = ""
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                    "LOCATION": f"http://127.0.0.1:{server.server_port}"},
+    }
+    page = newsroom.items[13]
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(page)
+    assert {"http://testserver/berita/berita-13/", "http://testserver/", "http://testserver/berita/",
+            "http://testserver/berita/?halaman=2", "http://testserver/berita/?kategori=kegiatan",
+            "http://testserver/feed/rss/", "http://testserver/sitemap.xml"} <= set(received)
