@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from cms.models import AnnouncementIndexPage, HomePage, NewsCategory, NewsIndexPage, NewsPage, NewsPageTag, StandardPage
-from editorial import roles
+from core import roles
 
 HOSTNAME = "pn-contoh.test"
 CATEGORIES = ["Kegiatan", "Layanan Publik", "Pengumuman Sidang", "Pembangunan Zona Integritas", "Prestasi"]

@@ -1,5 +1,11 @@
 from django.apps import AppConfig
+from django.core.management import call_command
 from django.utils.translation import gettext_lazy as _
+
+
+def publish_scheduled():
+    """Wagtail's scheduled publishing (go-live and expiry), which its docs run from cron every minute."""
+    call_command("publish_scheduled")
 
 
 class CmsConfig(AppConfig):
@@ -8,7 +14,6 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms.scheduling import publish_scheduled, register_job
+        from core.scheduling import register_job
 
-        # Wagtail's docs run publish_scheduled from cron every minute.
         register_job("publish_scheduled", publish_scheduled, minute="*")

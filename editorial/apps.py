@@ -8,7 +8,7 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms.scheduling import register_job
+        from core.scheduling import register_job
         from editorial import holidays_seed, notifications, publishing, step_records
 
         step_records.connect()

@@ -29,6 +29,7 @@ from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core.courts import courts_for
 from editorial.models import Holiday
 
 ACTIONS = ("add", "change", "delete", "view")
@@ -37,15 +38,9 @@ ACTIONS = ("add", "change", "delete", "view")
 def court_sites(user):
     """The courts whose calendar this user keeps: all for a superuser, else the sites whose root page they
     can publish (the court's Kasubag PTIP), provided they may change holidays at all."""
-    if not (user and user.is_active):
+    if not (user and user.is_active and user.has_perm("editorial.change_holiday")):
         return Site.objects.none()
-    if user.is_superuser:
-        return Site.objects.all()
-    if not user.has_perm("editorial.change_holiday"):
-        return Site.objects.none()
-    ids = [site.pk for site in Site.objects.select_related("root_page")
-           if site.root_page.permissions_for_user(user).can_publish()]
-    return Site.objects.filter(pk__in=ids)
+    return courts_for(user, actions=("publish",))
 
 
 class HolidayPermissionPolicy(ModelPermissionPolicy):

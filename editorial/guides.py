@@ -25,7 +25,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from editorial import roles
+from core import roles
 
 
 @dataclass(frozen=True)

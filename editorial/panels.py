@@ -40,7 +40,7 @@ class MyTasksPanel(Component):
         notes = notes_for(returned_pages)
         for row in mine:
             row.note = notes.get(row.record.page_id) if row.record.returned else None
-        show_team = user.is_superuser or user.has_perm("editorial.view_monev")
+        show_team = user.is_superuser or user.has_perm("core.view_monev")
         return {
             "request": self.request,
             "mine": mine,

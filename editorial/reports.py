@@ -16,7 +16,7 @@ from editorial.models import StepRecord
 from editorial.models.standards import WORKFLOW_STEPS
 from editorial.step_rows import build_rows, visible_records
 
-VIEW_PERMISSION = "editorial.view_monev"
+VIEW_PERMISSION = "core.view_monev"
 
 
 def user_can_view(user):

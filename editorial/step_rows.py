@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from core.courts import PAGE_ACTIONS, has_page_permissions
 from editorial import durations
 from editorial.models import StepRecord
 
@@ -18,10 +19,9 @@ def visible_records(user, queryset=None):
     queryset = StepRecord.objects.all() if queryset is None else queryset
     if user.is_superuser:
         return queryset
-    policy = policy_registry.get_by_type(Page)
-    if not policy.get_cached_permissions_for_user(user):
+    if not has_page_permissions(user):
         return queryset
-    pages = policy.instances_user_has_any_permission_for(user, {"add", "change", "publish"})
+    pages = policy_registry.get_by_type(Page).instances_user_has_any_permission_for(user, set(PAGE_ACTIONS))
     return queryset.filter(page__in=pages.values("pk"))
 
 

@@ -7,7 +7,7 @@ name prefix) gets its own workflow on its home page with the same function.
 Functions take an `apps` registry so they work with historical models.
 """
 
-from editorial import roles
+from core import roles
 
 WORKFLOW_NAME = "Alur Redaksi Berita (SOP B & C)"
 KOREKSI_NAME = "Koreksi Redaktur"

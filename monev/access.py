@@ -1,6 +1,6 @@
 """Who sees which court's monev.
 
-Reading the reports needs editorial.view_monev (Kasubag PTIP, Sekretaris,
+Reading the reports needs core.view_monev (Kasubag PTIP, Sekretaris,
 Ketua, Pranata Komputer). A user with page permissions sees the courts whose
 pages they work on; a reader with none (Sekretaris, Ketua, Pranata) sees every
 court of the deployment, the same rule as editorial's step report
@@ -8,10 +8,11 @@ court of the deployment, the same rule as editorial's step report
 """
 
 from django import forms
-from wagtail.models import Page, Site
-from wagtail.permissions import policy_registry
+from wagtail.models import Site
 
-VIEW_PERMISSION = "editorial.view_monev"
+from core.courts import courts_for, has_page_permissions
+
+VIEW_PERMISSION = "core.view_monev"
 
 
 def court_label(site):
@@ -32,11 +33,6 @@ def visible_sites(user):
     sites = Site.objects.select_related("root_page").order_by("-is_default_site", "site_name", "hostname")
     if not can_view(user):
         return sites.none()
-    if user.is_superuser:
+    if user.is_superuser or not has_page_permissions(user):
         return sites
-    policy = policy_registry.get_by_type(Page)
-    if not policy.get_cached_permissions_for_user(user):
-        return sites
-    pages = policy.instances_user_has_any_permission_for(user, {"add", "change", "publish"})
-    roots = [site.pk for site in sites if pages.filter(path__startswith=site.root_page.path).exists()]
-    return sites.filter(pk__in=roots)
+    return sites.filter(pk__in=courts_for(user).values("pk"))

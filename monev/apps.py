@@ -8,7 +8,7 @@ class MonevConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms.scheduling import register_job
+        from core.scheduling import register_job
         from monev import archive, social_collect
 
         archive.connect()

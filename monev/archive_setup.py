@@ -5,7 +5,7 @@ court and a later per-court set-up (groups with a name prefix) can reuse it.
 Functions take an `apps` registry so they work with historical models.
 """
 
-from editorial import roles
+from core import roles
 
 WORKFLOW_NAME = "Persetujuan Arsip Monev"
 TASK_NAME = "Persetujuan Sekretaris (arsip monev)"

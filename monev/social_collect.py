@@ -17,9 +17,9 @@ import logging
 
 from django.utils import timezone
 
+from core import crypto
 from publishers import platform_rules
 from publishers.models import DeliveryStatus, SocialAccount, SocialDelivery
-from publishers.social import crypto
 from publishers.social.channels import DeliveryError, channel_for
 
 from . import social_metrics

@@ -11,10 +11,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _, ngettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from core import crypto
 from publishers import platform_rules
-from publishers.social import crypto
 
 PLATFORM_CHOICES = [
     (platform_rules.FACEBOOK, _("Facebook")),

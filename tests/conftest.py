@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 from wagtail.models import Page, Site
 
-from editorial import roles
+from core import roles
 from tests.support.factories import (
     AnnouncementIndexPageFactory,
     HomePageFactory,

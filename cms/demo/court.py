@@ -1,6 +1,6 @@
 """Who the demo court is: identity, contact details and the demo accounts (one per SOP role)."""
 
-from editorial import roles
+from core import roles
 
 COURT_NAME = "Pengadilan Negeri Contoh"
 SHORT_NAME = "PN Contoh"

@@ -6,4 +6,3 @@ from .home import HomePage  # noqa: F401
 from .news import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag  # noqa: F401
 from .site_settings import CourtSettings  # noqa: F401
 from .standard import StandardPage  # noqa: F401
-from .jobs import JobRun  # noqa: F401

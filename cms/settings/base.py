@@ -29,7 +29,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Warta
+    # Warta, lowest layer first: core -> cms -> editorial -> publishers -> monev
+    "core",
     "cms",
     "editorial",
     "publishers",

@@ -4,7 +4,7 @@ from this migration; the demo loader only adds users to them."""
 
 from django.db import migrations
 
-from editorial.roles import ROLES, setup_role_groups
+from core.roles import ROLES, setup_role_groups
 
 
 def create_groups(apps, schema_editor):

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from editorial.roles import setup_role_groups
+from core.roles import setup_role_groups
 
 
 def update_groups(apps, schema_editor):

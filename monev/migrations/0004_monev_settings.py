@@ -4,7 +4,7 @@ import django.db.models.deletion
 import monev.models
 from django.db import migrations, models
 
-from editorial import roles
+from core import roles
 
 
 def grant_to_kasubag(apps, schema_editor):

@@ -7,7 +7,7 @@ courts carry a name prefix, hence the suffix match.
 
 from django.db import migrations
 
-from editorial.roles import ADMIN, KASUBAG, SEKRETARIS, ensure_permissions
+from core.roles import ADMIN, KASUBAG, SEKRETARIS, ensure_permissions
 
 GRANTS = {
     ADMIN: ["retry_socialdelivery", "view_socialdelivery"],

@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import crypto
 from publishers.models import EXPIRY_WARNING_DAYS, SocialAccount
-from publishers.social import crypto
 from publishers.social.channels import channel_for
 
 logger = logging.getLogger(__name__)
@@ -67,11 +67,11 @@ def check_account(account, now=None):
 
 
 def managers_of(site):
-    """People who manage this court's channels: holders of editorial.manage_channels, else superusers."""
+    """People who manage this court's channels: holders of core.manage_channels, else superusers."""
     User = get_user_model()
-    perm = Q(groups__permissions__codename="manage_channels", groups__permissions__content_type__app_label="editorial")
+    perm = Q(groups__permissions__codename="manage_channels", groups__permissions__content_type__app_label="core")
     perm |= Q(user_permissions__codename="manage_channels",
-              user_permissions__content_type__app_label="editorial")
+              user_permissions__content_type__app_label="core")
     people = User.objects.filter(perm, is_active=True).exclude(email="").distinct()
     # Groups of other courts carry page permissions below their own site root only.
     in_site = people.filter(groups__page_permissions__page__path__in=_ancestor_paths(site.root_page)).distinct()

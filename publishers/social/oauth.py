@@ -18,9 +18,9 @@ from oauthlib.oauth2 import WebApplicationClient
 from requests_oauthlib import OAuth1Session, OAuth2Session
 from wagtail.log_actions import log
 
+from core import crypto
 from publishers import platform_rules
 from publishers.models import SocialAccount
-from publishers.social import crypto
 
 SESSION_KEY = "warta_social_oauth"
 # Pages: list, post, read engagement and insights; Instagram: publish and read insights.

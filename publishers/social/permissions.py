@@ -1,18 +1,20 @@
-"""Who may do what with channels and deliveries (SOP roles, see editorial/roles.py).
+"""Who may do what with channels and deliveries (SOP roles, see core/roles.py).
 
-- connect, edit and remove channels: Kasubag PTIP (editorial.manage_channels) and superusers,
+- connect, edit and remove channels: Kasubag PTIP (core.manage_channels) and superusers,
   for the courts (sites) whose root page they can publish;
 - retry or cancel a channel's delivery: Admin and Kasubag (publishers.retry_socialdelivery);
 - take a post down from a platform, post an item again: channel managers;
-- read the delivery report: Admin, Kasubag, Sekretaris (view_socialdelivery, editorial.view_monev).
+- read the delivery report: Admin, Kasubag, Sekretaris (view_socialdelivery, core.view_monev).
 """
 
 from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.courts import courts_for
+
 
 def can_manage_channels(user):
-    return bool(user and user.is_active and (user.is_superuser or user.has_perm("editorial.manage_channels")))
+    return bool(user and user.is_active and (user.is_superuser or user.has_perm("core.manage_channels")))
 
 
 def can_retry(user):
@@ -21,7 +23,7 @@ def can_retry(user):
 
 def can_view_report(user):
     return bool(user and user.is_active and (
-        user.has_perm("publishers.view_socialdelivery") or user.has_perm("editorial.view_monev")
+        user.has_perm("publishers.view_socialdelivery") or user.has_perm("core.view_monev")
         or can_manage_channels(user)
     ))
 
@@ -31,18 +33,14 @@ def can_view_page_status(user, page):
 
 
 def managed_sites(user):
-    """The courts whose channels this user manages: sites whose root page they can publish."""
+    """The courts whose channels this user manages: the courts where they approve (publish)."""
     if not can_manage_channels(user):
         return Site.objects.none()
-    if user.is_superuser:
-        return Site.objects.all()
-    ids = [site.pk for site in Site.objects.select_related("root_page")
-           if site.root_page.permissions_for_user(user).can_publish()]
-    return Site.objects.filter(pk__in=ids)
+    return courts_for(user, actions=("publish",))
 
 
 class ChannelPermissionPolicy(ModelPermissionPolicy):
-    """Every action on SocialAccount needs editorial.manage_channels, limited to the user's courts."""
+    """Every action on SocialAccount needs core.manage_channels, limited to the user's courts."""
 
     def user_has_permission(self, user, action):
         return can_manage_channels(user)

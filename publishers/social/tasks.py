@@ -55,7 +55,7 @@ def daily_upkeep():
 
 
 def register_jobs():
-    from cms.scheduling import register_job
+    from core.scheduling import register_job
 
     register_job("social_delivery_due", enqueue_due, minute="*")
     register_job("social_reconcile", outbox.reconcile_missed, minute="*/10")

@@ -21,7 +21,7 @@ from publishers.webhooks.models import WebhookDelivery, WebhookEndpoint, Webhook
 
 
 class WebhookPermissionPolicy(ModelPermissionPolicy):
-    """Every action on endpoints and their deliveries needs editorial.manage_channels (or a superuser)."""
+    """Every action on endpoints and their deliveries needs core.manage_channels (or a superuser)."""
 
     def user_has_permission(self, user, action):
         return can_manage_channels(user)

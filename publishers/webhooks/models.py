@@ -1,6 +1,6 @@
 """Webhook endpoints and their deliveries (the same outbox rules as the social channels).
 
-The signing secret is stored encrypted with the social token keys (publishers.social.crypto)
+The signing secret is stored encrypted with the social token keys (core.crypto)
 and is write-only: forms never render it back.
 """
 
@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from publishers.social import crypto
+from core import crypto
 
 EVENT_PUBLISHED = "page.published"
 EVENT_UNPUBLISHED = "page.unpublished"

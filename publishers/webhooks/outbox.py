@@ -24,7 +24,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from publishers.social import crypto
+from core import crypto
 from publishers.social import outbox as social_outbox
 from publishers.social.channels import DeliveryError, ErrorKind
 from publishers.social.channels.http import ApiClient

@@ -33,6 +33,6 @@ def enqueue_due():
 
 
 def register_jobs():
-    from cms.scheduling import register_job
+    from core.scheduling import register_job
 
     register_job("webhook_delivery_due", enqueue_due, minute="*")

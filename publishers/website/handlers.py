@@ -15,7 +15,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from cms import scheduling
+from core import scheduling
 
 from . import conf, frontend_cache
 

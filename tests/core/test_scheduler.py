@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from cms.models import JobRun
-from cms.scheduling import JOBS, register_job, run_job
+from core.models import JobRun
+from core.scheduling import JOBS, register_job, run_job
 from tests.support.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db

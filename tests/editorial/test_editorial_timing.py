@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import Site
 
-from cms.scheduling import run_job
+from core.scheduling import run_job
 from editorial import durations
 from editorial.models import Holiday, MutuBaku, StepRecord, WorkingHours
 from editorial.notifications import send_overdue_reminders

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Site
 
-from cms.scheduling import JOBS, run_job
+from core.scheduling import JOBS, run_job
 from editorial import durations
 from editorial.holidays_seed import seed_national_holidays
 from editorial.models import Holiday, WorkingHours
@@ -272,7 +272,7 @@ def test_a_court_keeps_only_its_own_days(seeded, client_as):
     from django.test import Client
     from wagtail.models import Collection
 
-    from editorial import roles
+    from core import roles
     from tests.support.factories import HomePageFactory, UserFactory
 
     other_home = HomePageFactory(parent=seeded.home.get_parent(), slug="pa-uji")

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from cms.scheduling import JOBS
+from core.scheduling import JOBS
 from monev import report, social_collect
 from monev.models import FollowerCount, MetricSnapshot
 from monev.periods import Period

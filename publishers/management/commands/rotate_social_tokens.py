@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from core import crypto
 from publishers.models import SocialAccount
-from publishers.social import crypto
 
 
 class Command(BaseCommand):

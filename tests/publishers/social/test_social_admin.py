@@ -540,7 +540,7 @@ def test_channels_of_another_court_are_out_of_reach(court, client_as, platforms)
     from django.test import Client
     from wagtail.models import Collection, Site
 
-    from editorial import roles
+    from core import roles
     from tests.support.factories import HomePageFactory, UserFactory
 
     other_home = HomePageFactory(parent=court.home.get_parent(), slug="pa-uji")

@@ -9,9 +9,10 @@ from django.core.management import call_command
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
+from core import crypto
 from publishers import platform_rules
 from publishers.models import SocialAccount
-from publishers.social import crypto, media
+from publishers.social import media
 from tests.support.factories import NewsPageFactory
 from tests.support.fakes.fixtures import make_jpeg
 

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 from cms.models import NewsPage
-from cms.scheduling import JOBS, run_job
+from core.scheduling import JOBS, run_job
 from publishers.models import DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social import outbox
 from tests.support.factories import NewsPageFactory

@@ -360,7 +360,7 @@ def test_court_settings_change_rebuilds_every_page(static_site, court, client_as
 
 
 def test_nightly_rebuild_catches_changes_no_signal_reports(static_site, court, newsroom):
-    from cms.scheduling import run_job
+    from core.scheduling import run_job
 
     # An edit that bypasses Wagtail's publishing (as a data fix in the shell would).
     Page.objects.filter(pk=newsroom.items[3].pk).update(title="Judul yang diperbaiki langsung")

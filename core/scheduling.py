@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.models import JobRun
+
 logger = logging.getLogger(__name__)
 
 
@@ -31,8 +33,6 @@ def register_job(name, func, **cron):
 
 def run_job(name, slot=None):
     """Run a registered job once for its time slot; return False if another scheduler already did."""
-    from cms.models.jobs import JobRun
-
     job = JOBS[name]
     slot = (slot or timezone.now()).replace(second=0, microsecond=0)
     try:
@@ -49,9 +49,3 @@ def run_job(name, slot=None):
         return True
     JobRun.objects.filter(pk=run.pk).update(finished_at=timezone.now())
     return True
-
-
-def publish_scheduled():
-    from django.core.management import call_command
-
-    call_command("publish_scheduled")

@@ -2,6 +2,21 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class CorePermissions(models.Model):
+    """Holds Warta's own permissions that belong to no single model (no table)."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [
+            ("view_monev", _("Dapat melihat laporan monev")),
+            ("manage_channels", _("Dapat mengelola kanal media sosial")),
+        ]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+
 class JobRun(models.Model):
     """One run of a periodic job for one time slot (unique: a double start runs it once)."""
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from cms.scheduling import JOBS, run_job
+from core.scheduling import JOBS, run_job
 
 logger = logging.getLogger(__name__)
 

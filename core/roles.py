@@ -48,8 +48,8 @@ ROLES = {
             "cms.add_newscategory",
             "cms.change_newscategory",
             "cms.delete_newscategory",
-            "editorial.view_monev",
-            "editorial.manage_channels",
+            "core.view_monev",
+            "core.manage_channels",
             # Mutu Baku standards and the court calendar they are counted in
             "editorial.change_mutubaku",
             "editorial.add_holiday",
@@ -64,19 +64,19 @@ ROLES = {
         "description": "Melihat laporan monev dan menyetujui arsip laporan.",
         "pages": [],
         "collections": ["choose_document"],
-        "model_perms": ["wagtailadmin.access_admin", "editorial.view_monev", "publishers.view_socialdelivery"],
+        "model_perms": ["wagtailadmin.access_admin", "core.view_monev", "publishers.view_socialdelivery"],
     },
     KETUA: {
         "description": "Melihat laporan monev dan menetapkan program TI.",
         "pages": [],
         "collections": ["choose_document"],
-        "model_perms": ["wagtailadmin.access_admin", "editorial.view_monev"],
+        "model_perms": ["wagtailadmin.access_admin", "core.view_monev"],
     },
     PRANATA: {
         "description": "Menyusun rencana program dan pemeliharaan TI serta melaksanakannya.",
         "pages": [],
         "collections": MEDIA_ADD,
-        "model_perms": ["wagtailadmin.access_admin", "editorial.view_monev"],
+        "model_perms": ["wagtailadmin.access_admin", "core.view_monev"],
     },
 }
 

@@ -1,0 +1,38 @@
+"""Which courts a user may see.
+
+A court is a Wagtail Site. Its people hold page permissions (through their groups) on the site's
+root page or above it (the first court's role groups hold them on the tree root, another court's on
+its own root, see core.roles.setup_role_groups). So the courts of a user are the sites whose root
+page lies in a subtree where their groups hold page permissions; a superuser sees every court.
+"""
+
+from django.db.models import Q
+from wagtail.models import Page, Site
+from wagtail.permissions import policy_registry
+
+PAGE_ACTIONS = ("add", "change", "publish")
+
+
+def courts_for(user, actions=PAGE_ACTIONS):
+    """The sites of the courts this user works on: every site for a superuser, none for an inactive or
+    anonymous user, else the sites whose root page lies at or below a page on which the user's groups hold
+    one of the page permissions `actions` ("publish": the courts where they approve)."""
+    if not (user and user.is_active and user.is_authenticated):
+        return Site.objects.none()
+    if user.is_superuser:
+        return Site.objects.all()
+    codenames = {f"{action}_page" for action in actions}
+    policy = policy_registry.get_by_type(Page)
+    paths = {grant.page.path for grant in policy.get_cached_permissions_for_user(user)
+             if grant.permission.codename in codenames}
+    if not paths:
+        return Site.objects.none()
+    within = Q()
+    for path in paths:
+        within |= Q(root_page__path__startswith=path)
+    return Site.objects.filter(within)
+
+
+def has_page_permissions(user):
+    """Whether the user's groups hold any page permission (readers such as the Sekretaris hold none)."""
+    return bool(policy_registry.get_by_type(Page).get_cached_permissions_for_user(user))
