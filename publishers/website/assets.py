@@ -3,16 +3,31 @@
 Each asset is copied to the same URL path inside the site directory, so the
 HTML needs no change: /static/cms/css/site.css, /media/images/x.fill-640x360.jpg
 and /dokumen/12/laporan.pdf are served as files with the same URLs.
+
+The URLs come from what editors wrote, so a file is taken only from inside its
+root (STATIC_ROOT and the static finders' folders, MEDIA_ROOT) after the URL is
+decoded fully and symlinks are resolved; anything else is refused (UnsafeAsset).
 """
 
+import os
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousOperation
 from django.core.files.storage import default_storage
 from django.urls import Resolver404, resolve
 
+from .files import path_inside, plain_relative_path
+
 DOCUMENT_VIEW = "wagtaildocs_serve"
+# Documents are published through their serve view (/dokumen/<id>/<name>), which knows their collection's
+# view restrictions; their files under MEDIA_URL are never copied.
+DOCUMENTS_FOLDER = "documents/"
+
+
+class UnsafeAsset(Exception):
+    """An asset URL that would name a file outside its root (dot segments, an absolute path, a symlink out)."""
 
 
 def _under(path, prefix):
@@ -31,22 +46,68 @@ def _is_document(path):
 
 
 def source_for(path):
-    """Local file holding the asset at URL `path`, or None (missing, private or not local)."""
+    """Local file holding the asset at URL `path` (decoded once), or None (missing, private or not local).
+
+    Raises UnsafeAsset for a URL that would take a file from outside its root.
+    """
     if _under(path, settings.STATIC_URL):
-        relative = path[len(settings.STATIC_URL):]
-        collected = Path(settings.STATIC_ROOT) / relative
-        if collected.is_file():  # collectstatic output (hashed names in production)
+        relative = _relative(path, settings.STATIC_URL)
+        collected = _file_inside(settings.STATIC_ROOT, relative, path)
+        if collected is not None:  # collectstatic output (hashed names in production)
             return collected
         found = finders.find(relative)
-        return Path(found) if found else None
-    if _under(path, settings.MEDIA_URL):
-        relative = path[len(settings.MEDIA_URL):]
-        try:
-            local = Path(default_storage.path(relative))
-        except NotImplementedError:  # remote storage: its URLs are not under MEDIA_URL anyway
+        if not found:
             return None
-        return local if local.is_file() else None
+        for root in _finder_roots():
+            if path_inside(root, os.path.relpath(found, root)) is not None:
+                return Path(found)
+        raise UnsafeAsset(path)
+    if _under(path, settings.MEDIA_URL):
+        relative = _relative(path, settings.MEDIA_URL)
+        if relative.startswith(DOCUMENTS_FOLDER):
+            return None
+        return _stored_file(default_storage, relative, path)
     return _document_source(path)
+
+
+def _relative(path, prefix):
+    relative = plain_relative_path(path[len(prefix):])
+    if relative is None:
+        raise UnsafeAsset(path)
+    return relative
+
+
+def _file_inside(root, relative, url):
+    """root/relative if it is a file inside root (symlinks resolved), None if there is none; UnsafeAsset if it
+    leads out of root."""
+    candidate = Path(root) / relative
+    if not candidate.is_file():
+        return None
+    if path_inside(root, relative) is None:
+        raise UnsafeAsset(url)
+    return candidate
+
+
+def _stored_file(storage, name, url):
+    """The local file of `name` in a file-system storage, checked to lie inside the storage's folder."""
+    try:
+        local = storage.path(name)
+    except NotImplementedError:  # remote storage: its URLs are not under MEDIA_URL anyway
+        return None
+    except SuspiciousOperation:  # Django's own check (safe_join) found a way out
+        raise UnsafeAsset(url) from None
+    return _file_inside(storage.location, os.path.relpath(local, storage.location), url)
+
+
+def _finder_roots():
+    """The folders the static finders search (STATICFILES_DIRS, each app's static/)."""
+    roots = []
+    for finder in finders.get_finders():
+        for storage in getattr(finder, "storages", {}).values():
+            location = getattr(storage, "location", None)
+            if location:
+                roots.append(location)
+    return roots
 
 
 def _document_source(path):
@@ -66,8 +127,4 @@ def _document_source(path):
     # Documents in a collection with view restrictions stay behind the CMS's serve view.
     if document.collection.get_view_restrictions().exists():
         return None
-    try:
-        local = Path(document.file.path)
-    except NotImplementedError:
-        return None
-    return local if local.is_file() else None
+    return _stored_file(document.file.storage, document.file.name, path)

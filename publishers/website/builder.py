@@ -333,13 +333,17 @@ class SiteBuilder:
             self._not_rendered(target, rendered.status)
             return
         file_path = urlscheme.file_for(target.path, rendered.content_type)
+        destination = self._output_path(file_path)
+        if destination is None:
+            self._refuse_path(target.path)
+            return
         page_links, asset_urls, listing_links = set(), set(), []
         data = rendered.content
         if rendered.content_type.startswith("text/html"):
             data, page_links, asset_urls, listing_links = self._process_html(rendered, target)
-        if _only_build_time_differs(self.root / file_path, data, rendered.content_type):
-            data = (self.root / file_path).read_bytes()
-        if files.write_bytes(self.root / file_path, data):
+        if _only_build_time_differs(destination, data, rendered.content_type):
+            data = destination.read_bytes()
+        if files.write_bytes(destination, data):
             self.summary.written.append(file_path)
             if not is_error_page:
                 self.summary.purge_urls.update(self._public_urls(target))
@@ -476,12 +480,20 @@ class SiteBuilder:
         if url_path in self._assets:
             return self._assets[url_path]
         self._assets[url_path] = None
-        source = assets.source_for(url_path)
+        try:
+            source = assets.source_for(url_path)
+        except assets.UnsafeAsset:
+            self._refuse_path(url_path)
+            return None
         if source is None:
             self.summary.warnings.append((url_path, "missing"))
             return None
         relative = url_path.lstrip("/")
-        if files.copy_file(source, self.root / relative):
+        destination = self._output_path(relative)
+        if destination is None:
+            self._refuse_path(url_path)
+            return None
+        if files.copy_file(source, destination):
             self.summary.assets_written += 1
             self.summary.purge_urls.add(self.public_origin + url_path)
         else:
@@ -513,10 +525,20 @@ class SiteBuilder:
         for path in asset_paths - reachable:
             self._remove(path)
 
+    def _output_path(self, relative):
+        """Where a file of the output goes: inside the site's folder, or None (the caller skips it)."""
+        return files.path_inside(self.root, relative)
+
+    def _refuse_path(self, url_path):
+        """A URL whose file would come from or go to outside its folder: skipped, said, and the build goes on."""
+        self.summary.warnings.append((url_path, "unsafe path"))
+        logger.warning("static site: %r leads outside its folder; not copied", url_path)
+
     def _remove(self, path):
         record = self.state.file(path)
         self._unlinked.update(self.state.links_from(path))
-        if files.remove_file(self.root / path, self.root):
+        output = self._output_path(path)
+        if output is not None and files.remove_file(output, self.root):
             self.summary.removed.append(path)
         if record is not None and record.kind in ("page", "listing", "extra"):
             self.summary.purge_urls.update({self.public_origin + record.url, self.public_origin + record.request})

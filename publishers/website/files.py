@@ -11,10 +11,47 @@ import shutil
 import tempfile
 from contextlib import suppress
 from pathlib import Path
+from urllib.parse import unquote
 
 TEMP_PREFIX = ".warta-tmp-"
 FILE_MODE = 0o644  # mkstemp creates 0600; the web server must be able to read the files
 CHUNK = 1024 * 1024
+
+
+MAX_DECODING_ROUNDS = 4
+
+
+def plain_relative_path(value):
+    """`value` (a path below some root, as taken from a URL) if it names a file inside that root, else None.
+
+    Judged after decoding it fully (``%252e%252e`` is ``%2e%2e`` is ``..``): refused are dot segments,
+    empty segments (``//``, which make an absolute path), a leading slash, backslashes and NUL bytes,
+    in any of its spellings.
+    """
+    spelling = value
+    for _round in range(MAX_DECODING_ROUNDS + 1):
+        if spelling.startswith("/") or "\\" in spelling or "\x00" in spelling:
+            return None
+        if any(segment in ("", ".", "..") for segment in spelling.split("/")):
+            return None
+        decoded = unquote(spelling)
+        if decoded == spelling:
+            return value
+        spelling = decoded
+    return None  # still decoding after that many rounds: nobody links a real file like that
+
+
+def path_inside(root, relative):
+    """``root / relative`` if it stays inside root once symlinks and ``..`` are resolved, else None.
+
+    Both sides are resolved with realpath, so a symlink that points out of root is caught too; the
+    path returned is the plain join (what the caller's bookkeeping expects).
+    """
+    base = os.path.realpath(root)
+    resolved = os.path.realpath(os.path.join(base, relative))
+    if resolved == base or os.path.commonpath([base, resolved]) != base:
+        return None
+    return Path(root) / relative
 
 
 def _same_bytes(path, data):
