@@ -60,6 +60,4 @@ def social_preview_context(request, page_id):
             "too_many_hashtags": _("lebih dari %(limit)s tagar"),
             "no_image": _("Tanpa gambar"),
         },
-        "x_url_weight": platform_rules.X_URL_WEIGHT,
-        "x_light_ranges": platform_rules.X_LIGHT_RANGES,
     })

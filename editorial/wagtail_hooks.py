@@ -140,8 +140,10 @@ def editorial_admin_css():
 
 @hooks.register("insert_editor_js")
 def editorial_editor_js():
+    # twitter-text counts X posts as X does; deferred scripts run in order, so it is there for the preview.
     return format_html(
-        '<script src="{}" data-context-url="{}" defer></script>',
+        '<script src="{}" defer></script><script src="{}" data-context-url="{}" defer></script>',
+        static("editorial/js/vendor/twitter-text.js"),
         static("editorial/js/social-preview.js"),
         reverse("editorial_social_preview_context", args=[0]),
     )

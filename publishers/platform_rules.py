@@ -1,9 +1,11 @@
 """What each social platform accepts, checked at edit time (not at delivery).
 
 Figures from the platforms' documentation:
-caption limits, hashtag limits and image limits. X counts weighted characters:
-NFC-normalised text, every URL counts 23, code points in the listed ranges
-weigh 1 and all others (emoji, CJK) weigh 2.
+caption limits, hashtag limits and image limits. X counts weighted characters
+with Twitter's twitter-text rules (every link, also a bare domain, counts 23, an
+emoji counts 2 however many code points it joins, CJK counts 2), here through
+twitter-text-parser; the editor's live count runs Twitter's own twitter-text in
+the browser, and tests/browser compares the two.
 """
 
 import re
@@ -11,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from twitter_text import parse_tweet
 
 FACEBOOK = "facebook"
 INSTAGRAM = "instagram"
@@ -43,30 +46,12 @@ RULES = {
     THREADS: PlatformRules(THREADS, _("Threads"), 500, 8 * MB),
 }
 
-URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:id|com|org|net|go\.id|co\.id)(?:/[^\s<>\"']*)?",
-                    re.IGNORECASE)
 HASHTAG_RE = re.compile(r"(?<!\w)#\w+", re.UNICODE)
-X_URL_WEIGHT = 23
-X_LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
 
 
 def x_weighted_length(text):
-    """Length of a post as X counts it (twitter-text v3 weighting)."""
-    text = unicodedata.normalize("NFC", text)
-    length = 0
-    position = 0
-    for match in URL_RE.finditer(text):
-        length += _x_weight(text[position:match.start()]) + X_URL_WEIGHT
-        position = match.end()
-    return length + _x_weight(text[position:])
-
-
-def _x_weight(text):
-    total = 0
-    for char in text:
-        code = ord(char)
-        total += 1 if any(low <= code <= high for low, high in X_LIGHT_RANGES) else 2
-    return total
+    """Length of a post as X counts it (twitter-text's default configuration, version 3)."""
+    return parse_tweet(text).weightedLength
 
 
 def caption_length(kind, text):

@@ -11,6 +11,7 @@ from cms.models.social import SOCIAL_KINDS
 from publishers import platform_rules
 from publishers.models import SocialAccount
 from tests.support.factories import NewsPageFactory
+from tests.support.fakes.x import weighted_length as fake_x_length
 
 
 @pytest.fixture
@@ -109,7 +110,8 @@ def test_live_counts_match_the_server_rules(live_court, open_as):
     redaktur = open_as("redaktur")
     page = redaktur.page
     redaktur.go(f"/admin/pages/{news.pk}/edit/")
-    caption = "Sidang keliling 🎉 di Kecamatan Maju, info: https://pn-uji.go.id/layanan ✅"
+    caption = ("Sidang keliling 🎉 di Kecamatan Maju 👨‍👩‍👧‍👦, info: https://pn-uji.go.id/layanan ✅ "
+               "dan ecourt.info/panduan")
     hashtags = "#PengadilanNegeri #SidangKeliling"
     social_tab(page)
     page.fill("#id_social_caption", caption)
@@ -129,3 +131,43 @@ def test_live_counts_match_the_server_rules(live_court, open_as):
     page.get_by_text("Teks khusus per platform").click()  # a collapsed panel
     page.fill("#id_social_caption_x", "x" * 300)
     expect(page.locator(".warta-social__card--x")).to_have_class(re.compile("warta-social__card--over"))
+
+
+# Posts as courts write them, and what X counts differently from a plain character count: links with and
+# without a scheme (also bare domains, which count 23 like any link), emoji joined by zero-width joiners,
+# skin tones, flags and keycaps (2 each), CJK (2 per character), typographic punctuation (1).
+# The two libraries still differ on a few emoji their emoji lists read differently (for example 👁️‍🗨️ and ®
+# without its variation selector); none of those is here.
+X_CASES = [
+    "Info lengkap di ecourt.info/panduan",
+    "👨‍👩‍👧‍👦",
+    "Keluarga 👨‍👩‍👧‍👦 hadir di sidang isbat",
+    "Sidang di https://pn-contoh.go.id/berita/sidang-keliling/ hari ini",
+    "www.mahkamahagung.go.id",
+    "Kunjungi pn-contoh.go.id atau ma.go.id/layanan?tahun=2025&bulan=1.",
+    "Surel: humas@pn-contoh.go.id",
+    "(lihat https://example.com/a_(b)) dan t.co/abc",
+    "👍🏽 👩🏻‍💻 🧑‍🧑‍🧒 🏳️‍🌈 ❤️‍🔥 ❤️ ☺ ✔ ★",
+    "🇮🇩 Dirgahayu Republik Indonesia 🇮🇩",
+    "Langkah: 1️⃣ daftar 2️⃣ bayar #️⃣ selesai",
+    "日本語のテキスト、中文 한국어",
+    "Ａ全角 dan ｶﾀｶﾅ",
+    "Pelayanan “prima” — cepat… ‘tepat’ • 24/7",
+    "café naïve e\u0301 (huruf dengan tanda diakritik)",
+    "#PengadilanNegeri #LayananPublik #ZonaIntegritas",
+    "Putusan No. 12/Pdt.G/2025/PN.Jkt.Pst dibacakan pukul 09.30 WIB; biaya Rp1.500.000.",
+    "Sidang keliling di Desa Maju.\n\n#SidangKeliling\n\nhttps://pn-uji.go.id/berita/sidang-keliling/",
+    "Mediasi " * 40,
+]
+
+
+def test_the_editor_counts_x_posts_with_the_same_rules_as_the_server_and_the_fake(live_court, open_as):
+    """twitter-text in the editor (vendored) and twitter-text-parser on the server give the same lengths."""
+    admin = open_as("admin")
+    admin.go(f"/admin/pages/add/cms/newspage/{live_court.news_index.pk}/")
+    in_browser = admin.page.evaluate("cases => cases.map(text => window.twttr.txt.parseTweet(text).weightedLength)",
+                                     X_CASES)
+    on_server = [platform_rules.x_weighted_length(text) for text in X_CASES]
+    assert in_browser == on_server
+    assert on_server == [fake_x_length(text) for text in X_CASES]
+    assert on_server[:2] == [39, 2]  # the bare domain is a link; the family is one emoji

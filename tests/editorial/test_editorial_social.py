@@ -45,7 +45,7 @@ def test_a_caption_over_the_platform_limit_is_refused_on_save(court, news, clien
 def test_the_editor_loads_the_preview_script_and_its_context(news, client_as):
     client = client_as("admin")
     html = client.get(edit_url(news)).content.decode()
-    assert "editorial/js/social-preview.js" in html
+    assert "editorial/js/vendor/twitter-text.js" in html and "editorial/js/social-preview.js" in html
     assert finders.find("editorial/js/social-preview.js") and finders.find("editorial/css/editorial.css")
 
     context = client.get(reverse("editorial_social_preview_context", args=[news.pk])).json()

@@ -2,28 +2,28 @@
 posts, a user's recent posts, deletion and metrics."""
 
 import itertools
-import re
 import secrets
-import unicodedata
 from datetime import datetime
 from urllib.parse import urlencode
 
 from oauthlib.oauth1 import AccessTokenEndpoint, RequestTokenEndpoint, RequestValidator, SignatureOnlyEndpoint
 from oauthlib.oauth1.rfc5849 import utils
+from twitter_text import extract_urls_with_indices, parse_tweet
 
 from .base import FakePlatform, Problem, Response
 
-URL = re.compile(r"https?://\S+")
-LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
-
 
 def weighted_length(text):
-    """X's documented counting (twitter-text): NFC, URLs weigh 23, listed ranges 1, everything else 2."""
-    text = unicodedata.normalize("NFC", text)
-    total = 23 * len(URL.findall(text))
-    for char in URL.sub("", text):
-        total += 1 if any(low <= ord(char) <= high for low, high in LIGHT) else 2
-    return total
+    """X counts a post with its twitter-text rules."""
+    return parse_tweet(text).weightedLength
+
+
+def wrap_links(text):
+    """The text as X stores it: every link twitter-text finds (a bare domain too) becomes a t.co link."""
+    for url in reversed(extract_urls_with_indices(text)):
+        start, end = url["indices"]
+        text = text[:start] + f"https://t.co/{secrets.token_hex(5)}" + text[end:]
+    return text
 
 
 def problem(status, title, detail, headers=None):
@@ -258,8 +258,7 @@ class XFake(FakePlatform):
             if any(t["sent_text"] == text and t["user_id"] == user_id for t in self.tweets):
                 return problem(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.")
             tweet_id = str(next(self.ids))
-            # X rewrites links to t.co in the stored text
-            stored = URL.sub(lambda m: f"https://t.co/{secrets.token_hex(5)}", text)
+            stored = wrap_links(text)
             self.tweets.append({"id": tweet_id, "user_id": user_id, "sent_text": text, "text": stored,
                                 "media_keys": keys, "created": self.clock.time()})
         return Response(201, {"data": {"id": tweet_id, "text": stored,

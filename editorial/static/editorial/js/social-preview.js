@@ -2,8 +2,8 @@
  *
  * Counting follows publishers/platform_rules.py, which validates the same text
  * on save: the post is caption (or the platform's own caption, or the title),
- * hashtags and, except on Instagram, the page link; NFC-normalised; X weighs
- * every URL as 23 and characters outside its light ranges as 2.
+ * hashtags and, except on Instagram, the page link; NFC-normalised; X's weighted
+ * length comes from Twitter's twitter-text (vendor/twitter-text.js, loaded first).
  * Limits, labels, the page's link and the court's connected, active channels come
  * from the server (data-context-url): one card per channel, hidden when the
  * editor unticks it under "Kirim ke kanal" (saved with the page).
@@ -11,36 +11,15 @@
 (function () {
   'use strict';
 
-  var URL_RE = /(?:https?:\/\/|www\.)[^\s<>"']+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:id|com|org|net|go\.id|co\.id)(?:\/[^\s<>"']*)?/gi;
   var HASHTAG_RE = /(^|[^\p{L}\p{N}_])(#[\p{L}\p{N}_]+)/gu;
   var CROPS = { portrait: '4 / 5', square: '1 / 1', landscape: '1.91 / 1' };
 
   function byId(id) { return document.getElementById(id); }
   function value(id) { var el = byId(id); return el ? el.value : ''; }
 
-  function xWeight(text, ranges) {
-    var total = 0;
-    Array.from(text).forEach(function (ch) {
-      var code = ch.codePointAt(0);
-      var light = ranges.some(function (r) { return code >= r[0] && code <= r[1]; });
-      total += light ? 1 : 2;
-    });
-    return total;
-  }
-
-  function xLength(text, ctx) {
-    text = text.normalize('NFC');
-    var length = 0, position = 0, match;
-    URL_RE.lastIndex = 0;
-    while ((match = URL_RE.exec(text)) !== null) {
-      length += xWeight(text.slice(position, match.index), ctx.x_light_ranges) + ctx.x_url_weight;
-      position = match.index + match[0].length;
-    }
-    return length + xWeight(text.slice(position), ctx.x_light_ranges);
-  }
-
   function captionLength(kind, text, ctx) {
-    return ctx.rules[kind].weighted ? xLength(text, ctx) : Array.from(text.normalize('NFC')).length;
+    if (ctx.rules[kind].weighted) { return window.twttr.txt.parseTweet(text).weightedLength; }
+    return Array.from(text.normalize('NFC')).length;
   }
 
   function countHashtags(text) {
