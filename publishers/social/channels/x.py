@@ -7,7 +7,6 @@ recent posts (``GET /2/users/{id}/tweets``) and looking for our upload's
 media key (or our text) before anything is sent again.
 """
 
-import re
 import time
 import unicodedata
 from datetime import timedelta
@@ -15,6 +14,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils.translation import gettext as _
 from requests_oauthlib import OAuth1
+from twitter_text import extract_urls_with_indices
 
 from publishers import platform_rules
 from publishers.social import media
@@ -24,12 +24,19 @@ from .http import ApiClient
 
 CONFIRM_WINDOW = timedelta(minutes=10)
 MAX_PAGES = 10
-URL_RE = re.compile(r"https?://\S+")
 
 
 def normalise(text):
-    """Text as X stores it, for comparison: NFC, links removed (X rewrites them to t.co)."""
-    return " ".join(URL_RE.sub("", unicodedata.normalize("NFC", text or "")).split())
+    """Text as X stores it, for comparison: NFC, links removed (X rewrites every link it finds, a bare domain
+    too, to t.co)."""
+    text = unicodedata.normalize("NFC", text or "")
+    kept, position = [], 0
+    for url in extract_urls_with_indices(text):
+        start, end = url["indices"]
+        kept.append(text[position:start])
+        position = end
+    kept.append(text[position:])
+    return " ".join("".join(kept).split())
 
 
 class XChannel(Channel):

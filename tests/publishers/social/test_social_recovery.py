@@ -76,6 +76,30 @@ def test_worker_killed_after_the_post_is_confirmed_not_reposted(court, users, co
 
 
 @pytest.mark.django_db
+def test_x_post_without_image_is_found_by_its_text_though_x_wrapped_a_bare_domain(court, users, connected,
+                                                                                 platforms, monkeypatch):
+    """X stores every link it recognises, a bare domain too, as a t.co link; the text still matches."""
+    others = [account.pk for platform, account in connected.accounts.items() if platform != "x"]
+    page = NewsPageFactory(parent=court.news_index, title="Panduan e-Court", live=False,
+                           social_caption="Info lengkap di ecourt.info/panduan", social_excluded_channels=others)
+    page.save_revision(user=users["kasubag"]).publish(user=users["kasubag"])
+    row = delivery(page, "x")
+    monkeypatch.setattr(outbox, "_mark_sent", lambda *a, **k: (_ for _ in ()).throw(WorkerKilled))
+    with pytest.raises(WorkerKilled):
+        outbox.process(row.pk, now=platforms.clock.now())
+    monkeypatch.undo()
+    [tweet] = platforms.x.tweets_containing("Info lengkap di")
+    assert not tweet["media_keys"] and "ecourt.info" not in tweet["text"] and "https://t.co/" in tweet["text"]
+
+    platforms.clock.advance(11 * 60)
+    outbox.run_due(now=platforms.clock.now())
+    row.refresh_from_db()
+    assert row.status == S.SENT and row.platform_post_id == tweet["id"]
+    assert row.log.filter(outcome="confirmed").exists()
+    assert len(platforms.x.tweets) == 1
+
+
+@pytest.mark.django_db
 def test_worker_killed_after_telegram_post_asks_a_person(court, users, connected, platforms, photo, monkeypatch):
     page = published_item(court, users, photo)
     row = delivery(page, "telegram")
