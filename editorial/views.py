@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from cms.models.social import LINKLESS_KINDS, SOCIAL_KINDS
-from publishers import platform_rules
+from core import platform_rules
 from publishers.models import SocialAccount
 
 

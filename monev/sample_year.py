@@ -23,10 +23,10 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import PageLogEntry
 
 from cms.models import AnnouncementPage, NewsCategory, NewsPage
+from core import platform_rules
 from editorial.models import MutuBaku, StepRecord
 from editorial.models.standards import KOREKSI, MENYIAPKAN, PERSETUJUAN
 from editorial.publishing import EMERGENCY_PUBLISH
-from publishers import platform_rules
 from publishers.models import DeliveryStatus, SocialAccount, SocialDelivery
 
 from . import pageviews, social_metrics

@@ -17,8 +17,7 @@ import logging
 
 from django.utils import timezone
 
-from core import crypto
-from publishers import platform_rules
+from core import crypto, platform_rules
 from publishers.models import DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social.channels import DeliveryError, channel_for
 

@@ -18,7 +18,7 @@ plays, video_views) are never asked for and are ignored if present.
 
 from django.db import transaction
 
-from publishers import platform_rules
+from core import platform_rules
 
 from .models import MetricSnapshot
 

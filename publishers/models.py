@@ -14,8 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core import crypto
-from publishers import platform_rules
+from core import crypto, platform_rules
 
 PLATFORM_CHOICES = [
     (platform_rules.FACEBOOK, _("Facebook")),

@@ -13,7 +13,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 
-from publishers import platform_rules
+from core import platform_rules
 from publishers.social.media import court_accounts, edit_time_errors, excluded_ids, page_kinds
 from publishers.social.panels import SocialStatusPanel
 

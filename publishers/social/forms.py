@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.log_actions import log
 
-from core import crypto
-from publishers import platform_rules
+from core import crypto, platform_rules
 from publishers.models import SocialAccount
 from publishers.social.channels import DeliveryError
 from publishers.social.channels.telegram import TelegramChannel

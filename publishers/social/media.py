@@ -9,7 +9,7 @@ themselves, so it must be reachable at an absolute public URL
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from publishers import platform_rules
+from core import platform_rules
 
 # Sizes the platforms recommend for each crop the editor can choose.
 CROP_SIZES = {

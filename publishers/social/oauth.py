@@ -18,8 +18,7 @@ from oauthlib.oauth2 import WebApplicationClient
 from requests_oauthlib import OAuth1Session, OAuth2Session
 from wagtail.log_actions import log
 
-from core import crypto
-from publishers import platform_rules
+from core import crypto, platform_rules
 from publishers.models import SocialAccount
 
 SESSION_KEY = "warta_social_oauth"

@@ -15,7 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from publishers import platform_rules
+from core import platform_rules
 from publishers.models import OPEN_STATUSES, DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social import media, oauth, outbox, permissions
 from publishers.social.forms import ConnectForm, MetaSelectForm, ReconnectTelegramForm, TelegramConnectForm

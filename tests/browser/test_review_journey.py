@@ -11,7 +11,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from cms.models import NewsPage
-from publishers import platform_rules
+from core import platform_rules
 from publishers.models import SocialAccount
 from tests.support.fakes.fixtures import make_jpeg
 from tests.support.fakes.telegram import TelegramFake

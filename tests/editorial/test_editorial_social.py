@@ -5,7 +5,7 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from cms.models import NewsPage
-from publishers import platform_rules
+from core import platform_rules
 from publishers.models import SocialAccount
 from tests.support.admin_forms import edit_url, page_form
 from tests.support.factories import NewsPageFactory

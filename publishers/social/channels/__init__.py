@@ -1,6 +1,6 @@
 """One module per platform behind the interface in base.py."""
 
-from publishers import platform_rules
+from core import platform_rules
 
 from .base import Channel, Confirmation, ConfirmResult, DeliveryError, ErrorKind, Posted, TokenCheck  # noqa: F401
 from .facebook import FacebookChannel

@@ -24,7 +24,7 @@ from datetime import datetime
 from django.conf import settings
 from django.utils import timezone
 
-from publishers import platform_rules
+from core import platform_rules
 
 
 class ErrorKind(enum.Enum):

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone as dt_timezone
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from publishers import platform_rules
+from core import platform_rules
 from publishers.social import media
 
 from .base import Channel, Confirmation, ConfirmResult, DeliveryError, ErrorKind, Posted, TokenCheck

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from publishers import platform_rules
+from core import platform_rules
 
 from .base import Confirmation, ConfirmResult, DeliveryError, ErrorKind, Posted
 from .facebook import GraphChannel, checked_image_url, graph_pages, insights

@@ -12,7 +12,7 @@ import html
 
 from django.utils.translation import gettext as _
 
-from publishers import platform_rules
+from core import platform_rules
 from publishers.social import media
 
 from .base import Channel, Confirmation, ConfirmResult, DeliveryError, ErrorKind, Posted, TokenCheck

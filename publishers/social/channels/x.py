@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from requests_oauthlib import OAuth1
 from twitter_text import extract_urls_with_indices
 
-from publishers import platform_rules
+from core import platform_rules
 from publishers.social import media
 
 from .base import Channel, Confirmation, ConfirmResult, DeliveryError, ErrorKind, Posted, TokenCheck

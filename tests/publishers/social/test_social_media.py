@@ -9,8 +9,7 @@ from django.core.management import call_command
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from core import crypto
-from publishers import platform_rules
+from core import crypto, platform_rules
 from publishers.models import SocialAccount
 from publishers.social import media
 from tests.support.factories import NewsPageFactory

@@ -12,7 +12,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from publishers import platform_rules
+from core import platform_rules
 from publishers.models import SocialAccount
 
 from .base import Clock

@@ -1,6 +1,6 @@
 /* Warta: live character counts and post previews for the social media draft (SOP C).
  *
- * Counting follows publishers/platform_rules.py, which validates the same text
+ * Counting follows core/platform_rules.py, which validates the same text
  * on save: the post is caption (or the platform's own caption, or the title),
  * hashtags and, except on Instagram, the page link; NFC-normalised; X's weighted
  * length comes from Twitter's twitter-text (vendor/twitter-text.js, loaded first).
