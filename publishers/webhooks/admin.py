@@ -16,7 +16,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from publishers.social.permissions import can_manage_channels
-from publishers.webhooks import outbox
+from publishers.webhooks import outbox, signing
 from publishers.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookStatus
 
 
@@ -44,7 +44,8 @@ class WebhookEndpointForm(WagtailAdminModelForm):
     new_secret = forms.CharField(
         label=gettext_lazy("Rahasia penandatanganan"), required=False, strip=True, min_length=16,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
-        help_text=gettext_lazy("Minimal 16 karakter, dipakai penerima untuk memeriksa tanda tangan. Rahasia "
+        help_text=gettext_lazy("Minimal 16 karakter, dipakai penerima untuk memeriksa tanda tangan (Standard "
+                               "Webhooks). Sebaiknya rahasia berformat whsec_… dari pustaka penerima. Rahasia "
                                "tidak ditampilkan lagi setelah disimpan; kosongkan untuk tetap memakai yang lama."),
     )
 
@@ -62,6 +63,13 @@ class WebhookEndpointForm(WagtailAdminModelForm):
         if not url.lower().startswith(("http://", "https://")):
             raise forms.ValidationError(_("Alamat harus diawali http:// atau https://."))
         return url
+
+    def clean_new_secret(self):
+        secret = self.cleaned_data.get("new_secret", "")
+        if secret.startswith(signing.SECRET_PREFIX) and not signing.is_standard_secret(secret):
+            raise forms.ValidationError(_("Rahasia berawalan whsec_ harus diikuti base64 dari kunci minimal "
+                                          "16 bita."))
+        return secret
 
     def clean(self):
         cleaned = super().clean()

@@ -76,7 +76,7 @@ class WebhookEndpoint(models.Model):
 
 
 class WebhookDelivery(models.Model):
-    """One event to one endpoint. The uuid travels as X-Warta-Delivery: receivers de-duplicate on it."""
+    """One event to one endpoint. The uuid travels as the signed webhook-id header: receivers de-duplicate on it."""
 
     Status = WebhookStatus
 

@@ -2,7 +2,7 @@
 
 A webhook has no way to ask the receiver "did you get it?", so unlike the
 social channels an unclear failure (connection dropped after the request
-left) is simply sent again with the same X-Warta-Delivery id; the receiver
+left) is simply sent again with the same webhook-id; the receiver
 de-duplicates on it. A delivery the receiver confirmed (2xx) is never sent again.
 
     PENDING --claim--> SENDING --2xx--> SENT
@@ -125,12 +125,9 @@ def process(delivery_id, now=None, rng=None):
         return _fail(delivery, _("Rahasia webhook tidak dapat dibuka dengan kunci yang sekarang "
                                  "(WARTA_TOKEN_KEYS berubah?). Simpan ulang rahasianya."), "")
     body = json.dumps(delivery.payload, separators=(",", ":"), ensure_ascii=False).encode()
-    timestamp = str(int(now.timestamp()))
     headers = {
         "Content-Type": "application/json",
-        signing.TIMESTAMP_HEADER: timestamp,
-        signing.SIGNATURE_HEADER: signing.sign(secret, timestamp, body),
-        signing.DELIVERY_HEADER: str(delivery.delivery_id),
+        **signing.signed_headers(secret, delivery.delivery_id, now, body),
         signing.EVENT_HEADER: delivery.event,
     }
     client = ApiClient(_Receiver(endpoint), endpoint.url, secrets=[secret], interpret=_interpret)

@@ -1,25 +1,51 @@
-"""The signature a receiver checks (see docs/webhooks.md)."""
+"""Webhook signatures as the Standard Webhooks specification defines them (see docs/webhooks.md).
 
-import hashlib
-import hmac
+Each attempt carries ``webhook-id`` (the delivery's UUID, the same on every retry), ``webhook-timestamp``
+(Unix seconds) and ``webhook-signature`` (``v1,`` + base64 HMAC-SHA256 of ``"<id>.<timestamp>.<body>"``), so
+the id receivers de-duplicate on is signed too, and any Standard Webhooks library verifies it. The
+``standardwebhooks`` package computes the signature.
+"""
 
-SIGNATURE_HEADER = "X-Warta-Signature"
-TIMESTAMP_HEADER = "X-Warta-Timestamp"
-DELIVERY_HEADER = "X-Warta-Delivery"
+import base64
+import binascii
+
+from standardwebhooks import Webhook
+
+ID_HEADER = "webhook-id"
+TIMESTAMP_HEADER = "webhook-timestamp"
+SIGNATURE_HEADER = "webhook-signature"
 EVENT_HEADER = "X-Warta-Event"
 
-
-def sign(secret, timestamp, body):
-    """sha256=hex(HMAC-SHA256(secret, "<timestamp>.<body>")); the timestamp is signed so a replay can be refused."""
-    message = str(timestamp).encode() + b"." + body
-    return "sha256=" + hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+SECRET_PREFIX = "whsec_"
 
 
-def verify(secret, timestamp, body, signature, now, tolerance=300):
-    """What a receiver does: a fresh timestamp and a matching signature (compared in constant time)."""
-    try:
-        if abs(int(now) - int(timestamp)) > tolerance:
-            return False
-    except (TypeError, ValueError):
+def is_standard_secret(secret):
+    """A Standard Webhooks secret: ``whsec_`` followed by the base64 of a key of at least 16 bytes."""
+    if not secret.startswith(SECRET_PREFIX):
         return False
-    return hmac.compare_digest(sign(secret, timestamp, body), signature or "")
+    key = secret[len(SECRET_PREFIX):]
+    try:
+        return len(base64.b64decode(key + "=" * (-len(key) % 4), validate=True)) >= 16
+    except (binascii.Error, ValueError):
+        return False
+
+
+def receiver_secret(secret):
+    """The secret as a receiver's Standard Webhooks library takes it.
+
+    A ``whsec_`` secret is used as the specification says (its base64 part is the key); any other secret the
+    court typed is used as its UTF-8 bytes, which a library receives as ``whsec_`` + base64 of those bytes.
+    """
+    if is_standard_secret(secret):
+        return secret
+    return SECRET_PREFIX + base64.b64encode(secret.encode()).decode()
+
+
+def signed_headers(secret, delivery_id, moment, body):
+    """The three Standard Webhooks headers for one attempt at ``moment`` (an aware datetime)."""
+    signer = Webhook(receiver_secret(secret))
+    return {
+        ID_HEADER: str(delivery_id),
+        TIMESTAMP_HEADER: str(int(moment.timestamp())),
+        SIGNATURE_HEADER: signer.sign(str(delivery_id), moment, body),
+    }

@@ -1,24 +1,32 @@
 """Publish webhooks: a receiver on 127.0.0.1 verifies each signed event and gets every one,
 despite 500s and dropped connections, through the same outbox rules as the social channels."""
 
-import hashlib
+import base64
 import hmac
 import http.server
 import json
 import random
 import threading
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from standardwebhooks import Webhook
 
 from publishers.models import WebhookDelivery, WebhookEndpoint, WebhookStatus
 from publishers.webhooks import outbox
 from tests.support.factories import NewsPageFactory
 
 S = WebhookStatus
-SECRET = "rahasia-uji-webhook-0123456789"
+# A Standard Webhooks secret, as a receiver's library generates one: whsec_ + base64 of the key.
+SECRET = "whsec_" + base64.b64encode(b"kunci-uji-webhook-0123456789").decode()
+
+
+def library_secret(secret):
+    """What the receiver gives its Standard Webhooks library, as docs/webhooks.md says: a whsec_ secret as it
+    is, any other secret as whsec_ + base64 of its UTF-8 bytes."""
+    return secret if secret.startswith("whsec_") else "whsec_" + base64.b64encode(secret.encode()).decode()
 
 
 class Receiver:
@@ -45,12 +53,14 @@ class Receiver:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/warta"
 
     def verify(self, headers, body):
-        timestamp = headers.get("X-Warta-Timestamp", "")
-        if not timestamp.isdigit() or abs(self.clock().timestamp() - int(timestamp)) > 300:
+        """The Standard Webhooks check, signature computed by the `standardwebhooks` library, on the test's clock
+        (the worker signs with the `now` it is given, which the library's own verify() would call stale)."""
+        timestamp, message_id = headers.get("webhook-timestamp", ""), headers.get("webhook-id", "")
+        if not timestamp.isdigit() or not message_id or abs(self.clock().timestamp() - int(timestamp)) > 300:
             return False
-        expected = "sha256=" + hmac.new(self.secret.encode(), f"{timestamp}.".encode() + body,
-                                        hashlib.sha256).hexdigest()
-        return hmac.compare_digest(expected, headers.get("X-Warta-Signature", ""))
+        expected = Webhook(library_secret(self.secret)).sign(
+            message_id, datetime.fromtimestamp(int(timestamp), tz=UTC), body)
+        return any(hmac.compare_digest(expected, sent) for sent in headers.get("webhook-signature", "").split())
 
     def _handler(self):
         receiver = self
@@ -69,14 +79,14 @@ class Receiver:
                         receiver.bad_signatures += 1
                         return self._answer(401)
                     if call <= receiver.drop_first or roll < receiver.failure_rate / 2:
-                        receiver.events.setdefault(self.headers["X-Warta-Delivery"], json.loads(body))
+                        receiver.events.setdefault(self.headers["webhook-id"], json.loads(body))
                         receiver.dropped += 1
                         self.close_connection = True  # got it, but the sender never hears so
                         return None
                     if call <= receiver.drop_first + receiver.fail_first or roll < receiver.failure_rate:
                         receiver.errored += 1
                         return self._answer(500)
-                    delivery = self.headers["X-Warta-Delivery"]
+                    delivery = self.headers["webhook-id"]
                     receiver.events.setdefault(delivery, json.loads(body))
                     receiver.accepted.append(delivery)
                 return self._answer(200)
@@ -250,7 +260,7 @@ def test_kasubag_registers_an_endpoint_and_the_secret_is_write_only(court, users
 
 
 @pytest.mark.django_db
-def test_the_documented_verification_accepts_warta_and_refuses_the_rest(court, users, receivers,
+def test_the_documented_verification_accepts_warta_and_refuses_the_rest(court, users, receivers, time_machine,
                                                                          django_capture_on_commit_callbacks):
     """The Python snippet in docs/webhooks.md, run as written, against what Warta really sends."""
     import re
@@ -270,11 +280,13 @@ def test_the_documented_verification_accepts_warta_and_refuses_the_rest(court, u
             django_capture_on_commit_callbacks)
 
     headers, body = seen[0]
-    sent_at = int(headers["X-Warta-Timestamp"])
-    assert verify(SECRET, headers, body, now=sent_at + 10)
-    assert not verify("rahasia-yang-salah-sekali", headers, body, now=sent_at + 10)
-    assert not verify(SECRET, headers, body + b" ", now=sent_at + 10)
-    assert not verify(SECRET, headers, body, now=sent_at + 301)  # older than 5 minutes
+    assert verify(SECRET, headers, body)["event"] == "page.published"
+    assert verify("whsec_" + base64.b64encode(b"kunci-yang-salah-sekali").decode(), headers, body) is None
+    assert verify(SECRET, headers, body + b" ") is None
+    forged = dict(headers, **{"webhook-id": "00000000-0000-0000-0000-000000000000"})
+    assert verify(SECRET, forged, body) is None  # the delivery id is signed
+    time_machine.move_to(datetime.fromtimestamp(int(headers["webhook-timestamp"]) + 301, tz=UTC))
+    assert verify(SECRET, headers, body) is None  # older than 5 minutes
 
 
 @pytest.mark.django_db
@@ -313,3 +325,13 @@ def test_each_court_gets_only_its_own_pages_events(court, users, receivers):
     other_page = NewsPageFactory(parent=other_news, live=True)
     assert [d.endpoint for d in outbox.create_for_event(other_page, "page.published", other_page.live_revision)] \
         == [theirs]
+
+
+@pytest.mark.django_db
+def test_a_whsec_secret_must_carry_a_base64_key(court, users, client_as):
+    response = client_as("kasubag").post(reverse("webhooks:add"), {
+        "site": default_site_pk(), "name": "Portal SIPP", "url": "https://sipp.example.go.id/warta",
+        "new_secret": "whsec_bukan-base64-yang-sah!!", "on_published": "on", "active": "on"})
+    assert response.status_code == 200
+    assert "Rahasia berawalan whsec_ harus diikuti base64" in response.content.decode()
+    assert not WebhookEndpoint.objects.exists()
