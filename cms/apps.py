@@ -14,6 +14,10 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core import roles
         from core.scheduling import register_job
 
+        # The Kasubag PTIP keeps the court's settings and the news categories.
+        roles.grant(roles.KASUBAG, "cms.change_courtsettings", "cms.add_newscategory", "cms.change_newscategory",
+                    "cms.delete_newscategory")
         register_job("publish_scheduled", publish_scheduled, minute="*")

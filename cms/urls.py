@@ -1,5 +1,10 @@
+"""The site's URLs. Each Warta app above cms mounts its own: its `urls` module, if it has one, is included
+here in layer order (core/layers.py), before Wagtail's page serving takes every path that is left."""
+
+from django.apps import apps
 from django.conf import settings
 from django.urls import include, path
+from django.utils.module_loading import module_has_submodule
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v3.urls import api as api_v3
@@ -9,9 +14,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import views
 from cms.api import api_router
 from cms.feeds import NewsAtomFeed, NewsFeed
-from editorial.api import register as register_editorial_api
+from core.layers import LAYERS
 
-register_editorial_api(api_v3)  # workflow endpoints, added before api_v3.urls is read
+
+def app_urls():
+    configs = sorted((config for config in apps.get_app_configs() if LAYERS.get(config.label, 0) > LAYERS["cms"]),
+                     key=lambda config: LAYERS[config.label])
+    return [path("", include(f"{config.name}.urls")) for config in configs
+            if module_has_submodule(config.module, "urls")]
+
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -22,6 +33,7 @@ urlpatterns = [
     path("feed/rss/", NewsFeed(), name="news_feed_rss"),
     path("feed/atom/", NewsAtomFeed(), name="news_feed_atom"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    *app_urls(),
 ]
 
 if settings.DEBUG:

@@ -4,6 +4,11 @@ Kept as data so that the migration that creates the default court's groups and
 any later per-court set-up (one deployment, many courts as Wagtail sites) use
 the same definition. Functions take an `apps` registry so they work inside
 migrations with historical models.
+
+Here are the roles, their page and collection permissions and the permissions of
+core and Wagtail. Each higher app gives the roles the permissions on its own
+models with `grant()` in its AppConfig.ready(), which runs before any migration,
+so the groups set up by a migration or for another court get them all.
 """
 
 from django.contrib.auth.management import create_permissions
@@ -28,9 +33,7 @@ ROLES = {
         "description": "Menyusun konsep berita, pengumuman dan konten media sosial; tidak dapat menerbitkan.",
         "pages": PAGE_EDIT,
         "collections": MEDIA_ADD,
-        # retry or cancel a channel's delivery of their items (publishers migration 0002 for the first court)
-        "model_perms": ["wagtailadmin.access_admin", "publishers.view_socialdelivery",
-                        "publishers.retry_socialdelivery"],
+        "model_perms": ["wagtailadmin.access_admin"],
     },
     REDAKTUR: {
         "description": "Memeriksa dan mengoreksi konsep; tidak dapat menerbitkan.",
@@ -42,29 +45,13 @@ ROLES = {
         "description": "Menyetujui dan menerbitkan; mengelola kanal, pengaturan situs dan monev.",
         "pages": PAGE_PUBLISH,
         "collections": MEDIA_ALL,
-        "model_perms": [
-            "wagtailadmin.access_admin",
-            "cms.change_courtsettings",
-            "cms.add_newscategory",
-            "cms.change_newscategory",
-            "cms.delete_newscategory",
-            "core.view_monev",
-            "core.manage_channels",
-            # Mutu Baku standards and the court calendar they are counted in
-            "editorial.change_mutubaku",
-            "editorial.add_holiday",
-            "editorial.change_holiday",
-            "editorial.delete_holiday",
-            "editorial.change_workinghours",
-            "publishers.view_socialdelivery",
-            "publishers.retry_socialdelivery",
-        ],
+        "model_perms": ["wagtailadmin.access_admin", "core.view_monev", "core.manage_channels"],
     },
     SEKRETARIS: {
         "description": "Melihat laporan monev dan menyetujui arsip laporan.",
         "pages": [],
         "collections": ["choose_document"],
-        "model_perms": ["wagtailadmin.access_admin", "core.view_monev", "publishers.view_socialdelivery"],
+        "model_perms": ["wagtailadmin.access_admin", "core.view_monev"],
     },
     KETUA: {
         "description": "Melihat laporan monev dan menetapkan program TI.",
@@ -79,6 +66,12 @@ ROLES = {
         "model_perms": ["wagtailadmin.access_admin", "core.view_monev"],
     },
 }
+
+
+def grant(role, *permissions):
+    """Give a role model permissions ("app_label.codename"); an app calls this for its own models."""
+    held = ROLES[role]["model_perms"]
+    held.extend(permission for permission in permissions if permission not in held)
 
 
 def ensure_permissions(apps):

@@ -8,9 +8,17 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core import roles
+        from wagtail.api.v3.urls import api as api_v3
+
         from core.scheduling import register_job
         from editorial import holidays_seed, notifications, publishing, step_records
+        from editorial.api import register as register_api
 
+        # The Kasubag PTIP keeps the Mutu Baku standards and the court calendar they are counted in.
+        roles.grant(roles.KASUBAG, "editorial.change_mutubaku", "editorial.add_holiday", "editorial.change_holiday",
+                    "editorial.delete_holiday", "editorial.change_workinghours")
+        register_api(api_v3)  # the workflow endpoints on Wagtail's v3 API, before cms/urls.py mounts it
         step_records.connect()
         notifications.connect()
         publishing.connect()

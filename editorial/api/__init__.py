@@ -8,7 +8,7 @@ _registered = set()
 
 def register(api):
     """Add the workflow routes and the field-naming validation errors to Wagtail's v3 API; must run before
-    ``api.urls`` is first read (cms/urls.py)."""
+    ``api.urls`` is first read (cms/urls.py), hence from EditorialConfig.ready()."""
     if id(api) in _registered:  # Ninja refuses a second mount of the same router
         return
     from editorial.api import errors
