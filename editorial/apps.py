@@ -8,9 +8,9 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from core import roles
         from wagtail.api.v3.urls import api as api_v3
 
+        from core import roles
         from core.scheduling import register_job
         from editorial import holidays_seed, notifications, publishing, step_records
         from editorial.api import register as register_api

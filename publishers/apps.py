@@ -17,5 +17,5 @@ class PublishersConfig(AppConfig):
         roles.grant(roles.SEKRETARIS, "publishers.view_socialdelivery")
         # Each side connects its own signal handlers and registers its periodic jobs.
         from publishers.social import handlers as social_handlers  # noqa: F401
-        from publishers.website import handlers as website_handlers  # noqa: F401
         from publishers.webhooks import handlers as webhook_handlers  # noqa: F401
+        from publishers.website import handlers as website_handlers  # noqa: F401
