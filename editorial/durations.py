@@ -154,8 +154,22 @@ def elapsed_seconds(record, now=None, schedule=None):
     return working_seconds(record.started_at, record.finished_at or now or timezone.now(), schedule)
 
 
+def met_standard(seconds, standard_minutes):
+    """The Mutu Baku rule: a step meets its standard when its working time is at most the standard.
+
+    True or False; None when there is nothing to measure against (no standard, 0 minutes) or no time
+    (no seconds). For a step still open, `seconds` is the time so far: False means it is already late.
+    StepRecordQuerySet.met_standard() asks the same question of the database.
+    """
+    if not standard_minutes or seconds is None:
+        return None
+    return seconds <= standard_minutes * 60
+
+
 def is_overdue(record, now=None, schedule=None):
-    return bool(record.standard_minutes) and elapsed_seconds(record, now, schedule) > record.standard_minutes * 60
+    if not record.standard_minutes:
+        return False  # nothing to be late against: spare the working-time count
+    return met_standard(elapsed_seconds(record, now, schedule), record.standard_minutes) is False
 
 
 def format_duration(seconds):

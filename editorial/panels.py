@@ -8,6 +8,7 @@ from django.contrib.admin.utils import quote
 from wagtail.models import Page, TaskState
 
 from editorial.models import StepRecord
+from editorial.permissions import monev_permission_policy
 from editorial.send_back import notes_for
 from editorial.step_rows import build_rows, user_name, visible_records
 
@@ -40,7 +41,7 @@ class MyTasksPanel(Component):
         notes = notes_for(returned_pages)
         for row in mine:
             row.note = notes.get(row.record.page_id) if row.record.returned else None
-        show_team = user.is_superuser or user.has_perm("core.view_monev")
+        show_team = monev_permission_policy.user_has_permission(user, "view")
         return {
             "request": self.request,
             "mine": mine,

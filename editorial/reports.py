@@ -4,8 +4,6 @@ import datetime
 
 import django_filters
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -14,13 +12,8 @@ from wagtail.models import Site
 
 from editorial.models import StepRecord
 from editorial.models.standards import WORKFLOW_STEPS
+from editorial.permissions import monev_permission_policy
 from editorial.step_rows import build_rows, visible_records
-
-VIEW_PERMISSION = "core.view_monev"
-
-
-def user_can_view(user):
-    return user.is_active and (user.is_superuser or user.has_perm(VIEW_PERMISSION))
 
 
 def actors(request):
@@ -44,11 +37,8 @@ class StepRecordFilterSet(WagtailFilterSet):
         fields = ["started_at", "step", "actor", "standard", "site"]
 
     def filter_standard(self, queryset, name, value):
-        limit = F("standard_minutes") * 60
-        if value == "met":
-            return queryset.filter(finished_at__isnull=False, working_seconds__lte=limit)
-        if value == "missed":
-            return queryset.filter(finished_at__isnull=False, standard_minutes__gt=0, working_seconds__gt=limit)
+        if value in ("met", "missed"):
+            return queryset.met_standard(met=value == "met")
         if value == "open":
             return queryset.filter(finished_at__isnull=True)
         return queryset
@@ -75,6 +65,8 @@ class StepDurationReportView(ReportView):
     filterset_class = StepRecordFilterSet
     paginate_by = 50
     template_name = "editorial/reports/step_report.html"
+    permission_policy = monev_permission_policy
+    permission_required = "view"
     columns = [
         ContentColumn("title", label=_("Konten"), url_name="wagtailadmin_pages:edit", id_accessor="page_id",
                       classname="step-report__title"),
@@ -94,11 +86,6 @@ class StepDurationReportView(ReportView):
         "started_local": _("Mulai"), "finished_local": _("Selesai"), "duration_minutes": _("Durasi (menit jam kerja)"),
         "standard_minutes": _("Standar (menit)"), "met_label": _("Memenuhi standar"), "outcome": _("Hasil"),
     }
-
-    def dispatch(self, request, *args, **kwargs):
-        if not user_can_view(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         return visible_records(self.request.user).select_related(

@@ -6,23 +6,17 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from wagtail.models import Page
-from wagtail.permissions import policy_registry
 
-from core.courts import PAGE_ACTIONS, has_page_permissions
 from editorial import durations
 from editorial.models import StepRecord
+from editorial.permissions import pages_worked_on
 
 
 def visible_records(user, queryset=None):
     """Records of the pages this user works on; people with no page permissions (Sekretaris, Ketua) see all."""
     queryset = StepRecord.objects.all() if queryset is None else queryset
-    if user.is_superuser:
-        return queryset
-    if not has_page_permissions(user):
-        return queryset
-    pages = policy_registry.get_by_type(Page).instances_user_has_any_permission_for(user, set(PAGE_ACTIONS))
-    return queryset.filter(page__in=pages.values("pk"))
+    pages = pages_worked_on(user)
+    return queryset if pages is None else queryset.filter(page__in=pages.values("pk"))
 
 
 def _naive_local(value):
@@ -89,16 +83,21 @@ class StepRow:
         return durations.format_duration(self.standard_minutes * 60) if self.standard_minutes else "—"
 
     @property
+    def met(self):
+        """durations.met_standard of the time taken so far: None without a standard."""
+        return durations.met_standard(self.elapsed_seconds, self.standard_minutes)
+
+    @property
     def overdue(self):
-        return bool(self.standard_minutes) and self.elapsed_seconds > self.standard_minutes * 60
+        return self.met is False
 
     @property
     def met_label(self):
-        if not self.standard_minutes:
+        if self.met is None:
             return "—"
         if self.record.is_open:
-            return _("Terlambat") if self.overdue else _("Berjalan")
-        return _("Tidak") if self.overdue else _("Ya")
+            return _("Berjalan") if self.met else _("Terlambat")
+        return _("Ya") if self.met else _("Tidak")
 
 
 def build_rows(records, now=None):

@@ -19,7 +19,8 @@ from editorial import api_tokens, publishing
 from editorial.editing import EditorialPageViewSet
 from editorial.models import MutuBaku
 from editorial.panels import MyTasksPanel
-from editorial.reports import StepDurationReportView, user_can_view
+from editorial.permissions import monev_permission_policy
+from editorial.reports import StepDurationReportView
 from editorial.views import social_preview_context
 
 # --- no way around the workflow -------------------------------------------------------------
@@ -124,7 +125,7 @@ hooks.register("register_account_menu_item", api_tokens.account_menu_item)
 
 class StepReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return user_can_view(request.user)
+        return monev_permission_policy.user_has_permission(request.user, "view")
 
 
 @hooks.register("register_reports_menu_item")

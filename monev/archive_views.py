@@ -23,11 +23,16 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from editorial.editing import ReviewSafeSnippetEditMixin, ReviewSafeSnippetViewSetMixin
+from editorial.permissions import monev_permission_policy
 
 from . import access, archive, periods, report
 from .forms import MonevReportForm
 from .models import MonevReport
 from .report import present
+
+
+def readable_courts(user):
+    return monev_permission_policy.instances_user_has_permission_for(user, "view")
 
 
 def _years():
@@ -40,7 +45,7 @@ class CourtFilter(django_filters.ModelChoiceFilter):
 
 
 class MonevReportFilterSet(WagtailFilterSet):
-    site = CourtFilter(label=_("Pengadilan"), queryset=lambda request: access.visible_sites(request.user),
+    site = CourtFilter(label=_("Pengadilan"), queryset=lambda request: readable_courts(request.user),
                        empty_label=_("Semua pengadilan"))
     period_kind = django_filters.ChoiceFilter(label=_("Jenis periode"), choices=periods.KINDS,
                                               empty_label=_("Semua jenis"))
@@ -63,7 +68,7 @@ class CourtScopedMixin:
         pk = kwargs.get("pk")
         if pk is not None:
             found = MonevReport.objects.filter(pk=pk).values("site_id", "archived_at").first()
-            if found and not access.visible_sites(request.user).filter(pk=found["site_id"]).exists():
+            if found and not readable_courts(request.user).filter(pk=found["site_id"]).exists():
                 raise PermissionDenied
             if found and found["archived_at"] and self.block_archived:
                 messages.warning(request, _("Laporan ini sudah diarsipkan dan tidak dapat diubah lagi."))
@@ -81,7 +86,7 @@ class IndexView(snippet_views.IndexView):
     def get_base_queryset(self):
         # The status column reads each report's current workflow state: fetch them all at once.
         states = WorkflowState.objects.active().select_related("current_task_state__task")
-        return (super().get_base_queryset().filter(site__in=access.visible_sites(self.request.user))
+        return (super().get_base_queryset().filter(site__in=readable_courts(self.request.user))
                 .select_related("site").prefetch_related(
                     Prefetch("_workflow_states", queryset=states, to_attr="_current_workflow_states")))
 
@@ -93,7 +98,7 @@ class CreateView(NoDirectPublishMixin, snippet_views.CreateView):
             return instance
         # "Ajukan untuk diarsipkan" on the report page opens this form for that court and period.
         data = self.request.GET
-        sites = access.visible_sites(self.request.user)
+        sites = readable_courts(self.request.user)
         if data.get("site") and sites.filter(pk=data["site"]).exists():
             instance.site_id = int(data["site"])
         if data.get("period_kind") in dict(periods.KINDS):

@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
+from editorial.permissions import monev_permission_policy
+
 from . import periods
-from .access import CourtChoiceField, court_label, visible_sites
+from .access import CourtChoiceField, court_label
 
 
 class PeriodForm(forms.Form):
@@ -90,7 +92,8 @@ class MonevReportForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "site" in self.fields and self.for_user is not None:
-            self.fields["site"].queryset = visible_sites(self.for_user)
+            self.fields["site"].queryset = monev_permission_policy.instances_user_has_permission_for(
+                self.for_user, "view")
             self.fields["site"].label_from_instance = court_label
 
     def clean(self):

@@ -113,10 +113,6 @@ class Period:
         return {"kind": self.kind, "start": self.start.isoformat(), "end": self.end.isoformat(),
                 "label": str(self.label)}
 
-    @classmethod
-    def from_dict(cls, data):
-        return cls(data["kind"], datetime.date.fromisoformat(data["start"]), datetime.date.fromisoformat(data["end"]))
-
 
 def format_day(day):
     """'5 Januari 2026'."""

@@ -8,22 +8,23 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
+from wagtail.admin.views.generic import PermissionCheckedMixin
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import access, report
+from editorial.permissions import monev_permission_policy
+
+from . import report
 from .forms import PeriodForm, court_today, format_date
 from .models import MonevReport
 from .report import pdf, present, spreadsheet
 
 
-class MonevAccessMixin:
-    def dispatch(self, request, *args, **kwargs):
-        if not access.can_view(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class MonevAccessMixin(PermissionCheckedMixin):
+    permission_policy = monev_permission_policy
+    permission_required = "view"
 
     def get_selection(self):
-        sites = access.visible_sites(self.request.user)
+        sites = self.permission_policy.instances_user_has_permission_for(self.request.user, "view")
         if not sites.exists():
             raise PermissionDenied
         self.form = PeriodForm(self.request.GET or None, sites=sites)

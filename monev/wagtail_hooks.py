@@ -8,7 +8,9 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.action_menu import PublishMenuItem
 from wagtail.snippets.models import register_snippet
 
-from . import access, archive, pageviews
+from editorial.permissions import monev_permission_policy
+
+from . import archive, pageviews
 from .archive_views import MonevReportViewSet
 from .models import MonevReport
 from .views import ExportView, ReportView
@@ -39,7 +41,7 @@ def monev_admin_urls():
 
 class ReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return access.can_view(request.user)
+        return monev_permission_policy.user_has_permission(request.user, "view")
 
 
 class ArchiveMenuItem(MenuItem):

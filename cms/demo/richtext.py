@@ -64,7 +64,3 @@ def build_body(items, key, document_id=None, image_id=None):
             raise ValueError(f"unknown body item {kind!r}")
     flush()
     return blocks
-
-
-def document_keys(items):
-    return [item[1] for item in items if isinstance(item, tuple) and item[0] == "doc"]

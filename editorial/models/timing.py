@@ -12,6 +12,19 @@ class StepRecordQuerySet(models.QuerySet):
     def finished(self):
         return self.filter(finished_at__isnull=False)
 
+    def measured(self):
+        """Finished steps that have a standard to meet (editorial.durations.met_standard is not None)."""
+        return self.finished().filter(working_seconds__isnull=False, standard_minutes__gt=0)
+
+    def met_standard(self, met=True):
+        """Finished steps for which editorial.durations.met_standard(working_seconds, standard_minutes) is `met`.
+
+        The same rule as that function, asked of the database: at most the standard, to the second.
+        """
+        limit = models.F("standard_minutes") * 60
+        lookup = "working_seconds__lte" if met else "working_seconds__gt"
+        return self.measured().filter(**{lookup: limit})
+
 
 class StepRecord(models.Model):
     """One pass of an item through one editorial step, timed against its Mutu Baku standard.
@@ -69,9 +82,3 @@ class StepRecord(models.Model):
     @property
     def is_open(self):
         return self.finished_at is None
-
-    @property
-    def met_standard(self):
-        if self.working_seconds is None or not self.standard_minutes:
-            return None
-        return self.working_seconds <= self.standard_minutes * 60

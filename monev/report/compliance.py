@@ -9,6 +9,7 @@ cancelled passes (a withdrawn submission) are no measure of anyone's work.
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
+from editorial.durations import met_standard
 from editorial.models import StepRecord
 from editorial.models.standards import WORKFLOW_STEPS
 
@@ -18,8 +19,9 @@ from .publication import person_name
 
 def _summary(entries):
     durations = sorted(seconds for seconds, _standard, _outcome in entries)
-    measured = [(seconds, standard) for seconds, standard, _outcome in entries if standard]
-    met = sum(1 for seconds, standard in measured if seconds <= standard * 60)
+    verdicts = [met_standard(seconds, standard) for seconds, standard, _outcome in entries]
+    measured = [verdict for verdict in verdicts if verdict is not None]
+    met = sum(measured)
     standards = sorted({standard for _seconds, standard, _outcome in entries if standard})
     return {
         "count": len(entries),
@@ -63,9 +65,8 @@ def compute(site, window, previous_window):
 
     measured = sum(s["measured"] for s in steps)
     met = sum(s["met"] for s in steps)
-    previous = finished_records(site, previous_window).filter(standard_minutes__gt=0).values_list(
-        "working_seconds", "standard_minutes").order_by()
-    previous_met = [seconds <= standard * 60 for seconds, standard in previous]
+    previous = finished_records(site, previous_window).values_list("working_seconds", "standard_minutes").order_by()
+    previous_met = [verdict for verdict in (met_standard(*row) for row in previous) if verdict is not None]
     return {
         "steps": steps,
         "measured": measured,
