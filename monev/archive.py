@@ -19,7 +19,8 @@ from wagtail.log_actions import log
 from wagtail.models import Collection, CollectionViewRestriction, ReferenceIndex, TaskState, WorkflowState
 from wagtail.signals import published
 
-from . import archive_setup, report as figures_module
+from . import archive_setup
+from . import report as figures_module
 from .models import MonevReport
 from .report import pdf
 

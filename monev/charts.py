@@ -9,10 +9,12 @@ bars (hbar_chart) so their names are never cut.
 """
 
 import hashlib
-import textwrap
 import math
+import textwrap
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
+
+from django.utils.formats import number_format
 
 PALETTE = ["#1d4e89", "#c0392b", "#2e7d32", "#8e44ad", "#d35400", "#00796b"]
 WIDTH, HEIGHT = 720, 300
@@ -42,10 +44,19 @@ def _nice_max(value, ticks=4, integer=False):
     return tick * ticks
 
 
+def format_number(value, digits=0):
+    """A number with the active language's separators, thousands grouped: '1.234,5' or '1,234.5'.
+
+    Grouped here rather than through USE_THOUSAND_SEPARATOR, which would also group every id and year
+    that templates print. Rounded first: number_format cuts extra decimals off."""
+    return number_format(round(value, digits), digits, force_grouping=True)
+
+
 def _fmt(number):
+    """An axis or bar value: one decimal when it has any."""
     if isinstance(number, float) and not number.is_integer():
-        return f"{number:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
-    return f"{int(number):,}".replace(",", ".")  # Indonesian thousands separator
+        return format_number(number, 1)
+    return format_number(int(number))
 
 
 def _svg_open(title, description, height):

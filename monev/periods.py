@@ -7,7 +7,7 @@ days in the court's calendar.
 import datetime
 from dataclasses import dataclass
 
-from django.utils.dates import MONTHS
+from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -80,7 +80,7 @@ class Period:
     @property
     def label(self):
         if self.kind == MONTH:
-            return f"{MONTHS[self.start.month]} {self.start.year}"
+            return date_format(self.start, "YEAR_MONTH_FORMAT")
         if self.kind == QUARTER:
             return _("Triwulan %(number)s %(year)s") % {"number": ROMAN[self.number - 1], "year": self.start.year}
         if self.kind == SEMESTER:
@@ -96,16 +96,16 @@ class Period:
     def buckets(self):
         """Trend buckets: (label, first day, last day); days for a month or a short range, months otherwise."""
         if self.daily_buckets:
-            return [(str(day.day) if self.kind == MONTH else f"{day.day}/{day.month}", day, day)
+            # A month's days by number; a custom range's as a short day and month in the language's order.
+            day_format = "j" if self.kind == MONTH else short_month_day_format()
+            return [(date_format(day, day_format), day, day)
                     for day in (self.start + datetime.timedelta(days=i) for i in range(self.days))]
         result = []
+        month_format = "M" if self.start.year == self.end.year else "M y"  # 'Okt', or 'Okt 25' across years
         month = datetime.date(self.start.year, self.start.month, 1)
         while month <= self.end:
             last = _add_months(month, 1) - datetime.timedelta(days=1)
-            label = str(MONTHS[month.month])[:3]
-            if self.start.year != self.end.year:
-                label += f" {month.year % 100:02d}"
-            result.append((label, max(month, self.start), min(last, self.end)))
+            result.append((date_format(month, month_format), max(month, self.start), min(last, self.end)))
             month = _add_months(month, 1)
         return result
 
@@ -115,5 +115,10 @@ class Period:
 
 
 def format_day(day):
-    """'5 Januari 2026'."""
-    return f"{day.day} {MONTHS[day.month]} {day.year}"
+    """A date in the active language's DATE_FORMAT: '5 Januari 2026', 'Jan. 5, 2026'."""
+    return date_format(day, "DATE_FORMAT")
+
+
+def short_month_day_format():
+    """The language's MONTH_DAY_FORMAT with the month abbreviated: 'j M' ('10 Mar'), 'M j' ('Mar 10')."""
+    return get_format("MONTH_DAY_FORMAT").replace("F", "M")

@@ -143,6 +143,9 @@ TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers follow the reader's language (django/conf/locale/<lang>/formats.py); cms/formats/id
+# spells the month out in Indonesian dates.
+FORMAT_MODULE_PATH = ["cms.formats"]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

@@ -5,12 +5,13 @@ import logging
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from cms.models import CourtSettings
 
-from . import present
 from ..periods import format_day
+from . import present
 
 logger = logging.getLogger(__name__)
 # WeasyPrint reports every layout step at INFO; keep the worker's log for what matters.
@@ -58,6 +59,6 @@ def archive_context(report, submitted_by, approved_by, approved_at):
         "overview": report.overview, "obstacles": report.obstacles, "follow_up": report.follow_up,
         "submitted_by": user_name(submitted_by), "approved_by": user_name(approved_by),
         "approved_on": format_day(timezone.localtime(approved_at).date()),
-        "approved_at": timezone.localtime(approved_at).strftime("%d/%m/%Y %H:%M"),
+        "approved_at": date_format(timezone.localtime(approved_at), "DATETIME_FORMAT"),
         "title": str(report), "label": _("Diarsipkan"),
     }

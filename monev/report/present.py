@@ -2,7 +2,7 @@
 
 Every chart has a table with the same numbers (for screen readers, for print and
 for anyone who wants the exact value; the admin folds it behind "Lihat data"). A cell keeps its raw value
-(for spreadsheets) and its Indonesian text (for pages).
+(for spreadsheets) and its text in the active language's number format (for pages and the PDF).
 """
 
 from dataclasses import dataclass, field
@@ -11,19 +11,17 @@ from django.utils.translation import gettext as _
 
 from editorial.durations import format_duration
 from monev import charts
-from monev.charts import Series
+from monev.charts import Series, format_number
 
 TEXT, INT, PERCENT, MINUTES, CHANGE = "text", "int", "percent", "minutes", "change"
 
 
 def fmt_int(value):
-    return "—" if value is None else f"{int(value):,}".replace(",", ".")
+    return "—" if value is None else format_number(int(value))
 
 
 def fmt_percent(value, digits=1):
-    if value is None:
-        return "—"
-    return f"{value * 100:.{digits}f}%".replace(".", ",")
+    return "—" if value is None else f"{format_number(value * 100, digits)}%"
 
 
 def fmt_change(value, absolute=False):
@@ -32,8 +30,8 @@ def fmt_change(value, absolute=False):
         return "—"
     number = value * 100
     sign = "+" if number > 0 else ("−" if number < 0 else "")
-    text = f"{abs(number):.1f}".replace(".", ",")
-    return f"{sign}{text} {_('poin')}" if absolute else f"{sign}{text}%"
+    text = sign + format_number(abs(number), 1)
+    return _("%(change)s poin") % {"change": text} if absolute else f"{text}%"
 
 
 def fmt_minutes(minutes_list):
