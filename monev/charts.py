@@ -1,8 +1,7 @@
-"""Line and bar charts drawn server-side as SVG.
+"""Line and bar charts drawn server-side as SVG by this module.
 
 The same SVG appears in the admin, in the WeasyPrint PDF and offline, with no
-JavaScript and no chart library (the ones that exist render in the browser, or
-need matplotlib, which is large and renders fonts differently in the PDF).
+JavaScript. Values are written in the reader's language (format_number).
 Each chart carries a <title> and <desc> for screen readers; the report puts a
 data table with every chart. Time runs along line charts; categories get sideways
 bars (hbar_chart) so their names are never cut.
