@@ -8,3 +8,11 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Inti Warta")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        import core.checks  # noqa: F401  (registers the system checks)
+        from core import upkeep
+        from core.scheduling import register_job
+
+        register_job("prune_job_runs", upkeep.prune_job_runs, hour="3", minute="10")
+        register_job("prune_task_results", upkeep.prune_task_results, hour="3", minute="20")

@@ -162,6 +162,11 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# How long the scheduler's record of each job run and the finished background tasks' results are kept;
+# a daily job deletes older ones (core/upkeep.py).
+WARTA_JOB_RUNS_KEEP_DAYS = int(os.environ.get("WARTA_JOB_RUNS_KEEP_DAYS", "30"))
+WARTA_TASK_RESULTS_KEEP_DAYS = int(os.environ.get("WARTA_TASK_RESULTS_KEEP_DAYS", "30"))
+
 # Background work: Wagtail 8 and Warta both use the django_tasks API. The
 # database backend needs no extra service; `db_worker` runs the tasks.
 TASKS = {
@@ -216,7 +221,8 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
 # Social cross-posting (publishers/social). Tokens are encrypted with WARTA_TOKEN_KEYS
-# (comma-separated Fernet keys, newest first; derived from SECRET_KEY when unset).
+# (comma-separated Fernet keys, newest first; derived from SECRET_KEY when unset, which
+# `check --deploy` reports). Each Meta/X id goes with its secret (`check` reports half a pair).
 WARTA_TOKEN_KEYS = env_list("WARTA_TOKEN_KEYS")
 WARTA_META_APP_ID = os.environ.get("WARTA_META_APP_ID", "")
 WARTA_META_APP_SECRET = os.environ.get("WARTA_META_APP_SECRET", "")

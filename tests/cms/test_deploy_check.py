@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -21,6 +23,7 @@ def run_check(tmp_path, **extra):
         "WARTA_BASE_URL": "https://pn-contoh.go.id",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
         "WARTA_VAR_DIR": str(tmp_path),
+        "WARTA_TOKEN_KEYS": Fernet.generate_key().decode(),
         **extra,
     }
     return subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -37,3 +40,9 @@ def test_production_refuses_a_missing_secret_key(tmp_path):
     result = run_check(tmp_path, SECRET_KEY="")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_reports_missing_token_keys(tmp_path):
+    result = run_check(tmp_path, WARTA_TOKEN_KEYS="")
+    assert result.returncode != 0
+    assert "core.W001" in result.stderr + result.stdout
