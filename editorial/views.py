@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from cms.models.social import LINKLESS_KINDS, SOCIAL_KINDS
 from core import platform_rules
-from publishers.models import SocialAccount
+from publishers.social.models import SocialAccount
 
 
 @require_GET

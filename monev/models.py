@@ -66,7 +66,7 @@ class MetricSnapshot(models.Model):
     DAYS = [(DAY_1, _("hari ke-1")), (DAY_7, _("hari ke-7")), (DAY_28, _("hari ke-28"))]
     METRICS = ["views", "reach", "reactions", "comments", "shares", "saves", "clicks"]
 
-    delivery = models.ForeignKey("publishers.SocialDelivery", verbose_name=_("kiriman"), on_delete=models.CASCADE,
+    delivery = models.ForeignKey("social.SocialDelivery", verbose_name=_("kiriman"), on_delete=models.CASCADE,
                                  related_name="metric_snapshots")
     site = models.ForeignKey("wagtailcore.Site", verbose_name=_("situs"), null=True, on_delete=models.SET_NULL,
                              related_name="+")
@@ -102,7 +102,7 @@ class MetricSnapshot(models.Model):
 class FollowerCount(models.Model):
     """An account's follower (or channel member) count, once a day."""
 
-    account = models.ForeignKey("publishers.SocialAccount", verbose_name=_("kanal"), on_delete=models.CASCADE,
+    account = models.ForeignKey("social.SocialAccount", verbose_name=_("kanal"), on_delete=models.CASCADE,
                                 related_name="follower_counts")
     site = models.ForeignKey("wagtailcore.Site", verbose_name=_("situs"), on_delete=models.CASCADE,
                              related_name="+")

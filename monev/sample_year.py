@@ -27,7 +27,7 @@ from core import platform_rules
 from editorial.models import MutuBaku, StepRecord
 from editorial.models.standards import KOREKSI, MENYIAPKAN, PERSETUJUAN
 from editorial.publishing import EMERGENCY_PUBLISH
-from publishers.models import DeliveryStatus, SocialAccount, SocialDelivery
+from publishers.social.models import DeliveryStatus, SocialAccount, SocialDelivery
 
 from . import pageviews, social_metrics
 from .models import FollowerCount

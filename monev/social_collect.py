@@ -18,7 +18,7 @@ import logging
 from django.utils import timezone
 
 from core import crypto, platform_rules
-from publishers.models import DeliveryStatus, SocialAccount, SocialDelivery
+from publishers.social.models import DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social.channels import DeliveryError, channel_for
 
 from . import social_metrics

@@ -3,19 +3,14 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PublishersConfig(AppConfig):
+    """What the three publishing apps share: the outbox core and the migration history of their tables.
+
+    Social media (publishers.social), webhooks (publishers.webhooks) and the static site
+    (publishers.website) are apps of their own with their models, migrations, ready() and
+    wagtail_hooks.py. Their tables were created by this app's migrations 0001-0004; 0005 hands
+    them over (tables renamed, content types relabelled, so rows and granted permissions stay).
+    """
+
     name = "publishers"
     verbose_name = _("Publikasi dan media sosial")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from core import roles
-
-        # Admin and Kasubag PTIP retry or cancel a channel's delivery and read the delivery report (for the
-        # first court also granted by migration 0002); the Sekretaris reads the report.
-        for role in (roles.ADMIN, roles.KASUBAG):
-            roles.grant(role, "publishers.view_socialdelivery", "publishers.retry_socialdelivery")
-        roles.grant(roles.SEKRETARIS, "publishers.view_socialdelivery")
-        # Each side connects its own signal handlers and registers its periodic jobs.
-        from publishers.social import handlers as social_handlers  # noqa: F401
-        from publishers.webhooks import handlers as webhook_handlers  # noqa: F401
-        from publishers.website import handlers as website_handlers  # noqa: F401

@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "cms",
     "editorial",
     "publishers",
+    "publishers.social",
+    "publishers.webhooks",
+    "publishers.website",
     "monev",
     # Wagtail
     "wagtail.contrib.forms",

@@ -5,7 +5,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
 from monev.models import FollowerCount, MetricSnapshot, PageViewDaily
-from publishers.models import DeliveryStatus, SocialDelivery
+from publishers.social.models import DeliveryStatus, SocialDelivery
 
 from . import stats
 from .publication import PLATFORM_LABELS

@@ -9,7 +9,7 @@ from django.db.models.functions import TruncDate
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageLogEntry
 
-from publishers.models import PLATFORM_CHOICES, DeliveryStatus
+from publishers.social.models import PLATFORM_CHOICES, DeliveryStatus
 
 PLATFORM_LABELS = dict(PLATFORM_CHOICES)
 DELIVERY_COLUMNS = {
@@ -145,7 +145,7 @@ def compute(site, window, previous_window, buckets):
 
 def deliveries(site, window):
     """Per account: deliveries created for items published in the window, by outcome."""
-    from publishers.models import SocialDelivery
+    from publishers.social.models import SocialDelivery
 
     accounts = {}
     rows = (SocialDelivery.objects.filter(site=site, created_at__gte=window.start, created_at__lt=window.end)

@@ -9,7 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.log_actions import log
 
 from core import crypto, platform_rules
-from publishers.models import SocialAccount
+from publishers.social.models import SocialAccount
 from publishers.social.channels import DeliveryError
 from publishers.social.channels.telegram import TelegramChannel
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import crypto
-from publishers.models import EXPIRY_WARNING_DAYS, SocialAccount
+from publishers.social.models import EXPIRY_WARNING_DAYS, SocialAccount
 from publishers.social.channels import channel_for
 
 logger = logging.getLogger(__name__)

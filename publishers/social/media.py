@@ -92,7 +92,7 @@ def court_site_of(page):
 
 def court_accounts(page):
     """The usable (active) channels of the page's court, which its post goes to unless the item leaves one out."""
-    from publishers.models import SocialAccount
+    from publishers.social.models import SocialAccount
 
     site = court_site_of(page)
     accounts = SocialAccount.objects.usable()

@@ -19,7 +19,7 @@ from requests_oauthlib import OAuth1Session, OAuth2Session
 from wagtail.log_actions import log
 
 from core import crypto, platform_rules
-from publishers.models import SocialAccount
+from publishers.social.models import SocialAccount
 
 SESSION_KEY = "warta_social_oauth"
 # Pages: list, post, read engagement and insights; Instagram: publish and read insights.

@@ -36,7 +36,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from core import crypto
-from publishers.models import OPEN_STATUSES, DeliveryAttempt, DeliveryStatus, SocialAccount, SocialDelivery
+from publishers.social.models import OPEN_STATUSES, DeliveryAttempt, DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social import media
 from publishers.social.channels import Confirmation, DeliveryError, ErrorKind, channel_for
 

@@ -7,7 +7,7 @@ channel stands and a link to the full status page (retry, cancel, remove).
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from publishers.models import DeliveryStatus
+from publishers.social.models import DeliveryStatus
 
 
 class SocialStatusPanel(Panel):

@@ -2,7 +2,7 @@
 
 - connect, edit and remove channels: Kasubag PTIP (core.manage_channels) and superusers,
   for the courts (sites) whose root page they can publish;
-- retry or cancel a channel's delivery: Admin and Kasubag (publishers.retry_socialdelivery);
+- retry or cancel a channel's delivery: Admin and Kasubag (social.retry_socialdelivery);
 - take a post down from a platform, post an item again: channel managers;
 - read the delivery report: Admin, Kasubag, Sekretaris (view_socialdelivery, core.view_monev).
 """
@@ -18,12 +18,12 @@ def can_manage_channels(user):
 
 
 def can_retry(user):
-    return bool(user and user.is_active and user.has_perm("publishers.retry_socialdelivery"))
+    return bool(user and user.is_active and user.has_perm("social.retry_socialdelivery"))
 
 
 def can_view_report(user):
     return bool(user and user.is_active and (
-        user.has_perm("publishers.view_socialdelivery") or user.has_perm("core.view_monev")
+        user.has_perm("social.view_socialdelivery") or user.has_perm("core.view_monev")
         or can_manage_channels(user)
     ))
 

@@ -9,7 +9,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
 
-from publishers.models import PLATFORM_CHOICES, DeliveryStatus, SocialDelivery
+from publishers.social.models import PLATFORM_CHOICES, DeliveryStatus, SocialDelivery
 from publishers.social import permissions
 
 

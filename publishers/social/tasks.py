@@ -23,7 +23,7 @@ def deliver(delivery_id):
         return  # not due, or another worker has it: whoever moved it on schedules what comes next
     # When the backend can run tasks later, schedule the next step right away
     # instead of waiting for the minute job.
-    from publishers.models import OPEN_STATUSES, SocialDelivery
+    from publishers.social.models import OPEN_STATUSES, SocialDelivery
 
     row = SocialDelivery.objects.filter(pk=delivery_id, status__in=OPEN_STATUSES).values("next_attempt_at").first()
     if row and row["next_attempt_at"] and row["next_attempt_at"] > timezone.now():

@@ -16,7 +16,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from core import platform_rules
-from publishers.models import OPEN_STATUSES, DeliveryStatus, SocialAccount, SocialDelivery
+from publishers.social.models import OPEN_STATUSES, DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social import media, oauth, outbox, permissions
 from publishers.social.forms import ConnectForm, MetaSelectForm, ReconnectTelegramForm, TelegramConnectForm
 

@@ -13,7 +13,7 @@ from wagtail.admin.widgets import Button
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 
-from publishers.models import SocialAccount
+from publishers.social.models import SocialAccount
 from publishers.social import permissions, views
 from publishers.social.forms import SocialAccountForm
 from publishers.social.permissions import ChannelPermissionPolicy

@@ -1,4 +1,4 @@
-"""Signal handlers for website publishing (connected in PublishersConfig.ready).
+"""Signal handlers for website publishing (connected in WebsiteConfig.ready).
 
 Every publish, unpublish (also the one Wagtail does before deleting a live
 page), move or delete enqueues one background sync of the pages involved,
@@ -89,18 +89,16 @@ def nightly_rebuild():
         build_sites.enqueue()
 
 
-page_published.connect(page_changed, dispatch_uid="website_page_published")
-page_unpublished.connect(page_changed, dispatch_uid="website_page_unpublished")
-post_page_move.connect(page_moved, dispatch_uid="website_page_moved")
-
-
-def _connect_site_wide():
+def register_signal_handlers():
     from cms.models import CourtSettings, NewsCategory
 
+    page_published.connect(page_changed, dispatch_uid="website_page_published")
+    page_unpublished.connect(page_changed, dispatch_uid="website_page_unpublished")
+    post_page_move.connect(page_moved, dispatch_uid="website_page_moved")
     for model in (CourtSettings, NewsCategory, Site):
         post_save.connect(site_wide_change, sender=model, dispatch_uid=f"website_site_wide_save_{model.__name__}")
         post_delete.connect(site_wide_change, sender=model, dispatch_uid=f"website_site_wide_del_{model.__name__}")
 
 
-_connect_site_wide()
-scheduling.register_job("static_site_nightly_rebuild", nightly_rebuild, hour=0, minute=15)
+def register_jobs():
+    scheduling.register_job("static_site_nightly_rebuild", nightly_rebuild, hour=0, minute=15)

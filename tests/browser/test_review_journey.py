@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from cms.models import NewsPage
 from core import platform_rules
-from publishers.models import SocialAccount
+from publishers.social.models import SocialAccount
 from tests.support.fakes.fixtures import make_jpeg
 from tests.support.fakes.telegram import TelegramFake
 

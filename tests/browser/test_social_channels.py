@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from publishers.models import SocialAccount
+from publishers.social.models import SocialAccount
 from tests.support.fakes.telegram import TelegramFake
 
 

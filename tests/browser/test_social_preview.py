@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from cms.models import NewsPage
 from cms.models.social import SOCIAL_KINDS
 from core import platform_rules
-from publishers.models import SocialAccount
+from publishers.social.models import SocialAccount
 from tests.support.factories import NewsPageFactory
 from tests.support.fakes.x import weighted_length as fake_x_length
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from cms.models import NewsPage
 from core import platform_rules
-from publishers.models import SocialAccount
+from publishers.social.models import SocialAccount
 from tests.support.admin_forms import edit_url, page_form
 from tests.support.factories import NewsPageFactory
 

@@ -19,7 +19,7 @@ from wagtail.models import Page, Site
 from monev import report, sample_year
 from monev.periods import Period
 from monev.report import present
-from publishers.models import DeliveryStatus
+from publishers.social.models import DeliveryStatus
 from tests.support.factories import AnnouncementIndexPageFactory, HomePageFactory, NewsIndexPageFactory
 from tests.support.pdf import pdf_text
 

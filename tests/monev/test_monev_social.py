@@ -11,7 +11,7 @@ from monev import report, social_collect
 from monev.models import FollowerCount, MetricSnapshot
 from monev.periods import Period
 from monev.social_metrics import normalise
-from publishers.models import DeliveryStatus, SocialDelivery
+from publishers.social.models import DeliveryStatus, SocialDelivery
 from tests.support.factories import NewsPageFactory
 from tests.support.fakes.insights_followers import instagram_not_ready, serve_followers
 

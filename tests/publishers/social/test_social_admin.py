@@ -12,7 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from cms.models import NewsPage
-from publishers.models import DeliveryStatus, SocialAccount, SocialDelivery
+from publishers.social.models import DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social import outbox
 from tests.support.admin_forms import (
     create_url,

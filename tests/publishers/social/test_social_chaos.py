@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from publishers.models import OPEN_STATUSES, DeliveryStatus, SocialDelivery
+from publishers.social.models import OPEN_STATUSES, DeliveryStatus, SocialDelivery
 from publishers.social import outbox
 from tests.support.factories import NewsPageFactory
 

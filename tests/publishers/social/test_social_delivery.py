@@ -4,7 +4,7 @@ import logging
 
 import pytest
 
-from publishers.models import DeliveryStatus, SocialAccount, SocialDelivery
+from publishers.social.models import DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social import outbox
 from tests.support.factories import NewsPageFactory
 

@@ -10,7 +10,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from core import crypto, platform_rules
-from publishers.models import SocialAccount
+from publishers.social.models import SocialAccount
 from publishers.social import media
 from tests.support.factories import NewsPageFactory
 from tests.support.fakes.fixtures import make_jpeg

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from publishers.models import DeliveryStatus, SocialAccount, SocialDelivery
+from publishers.social.models import DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social import health, outbox
 from tests.support.factories import NewsPageFactory
 

@@ -9,7 +9,7 @@ from django.db import connection
 
 from cms.models import NewsPage
 from core.scheduling import JOBS, run_job
-from publishers.models import DeliveryStatus, SocialAccount, SocialDelivery
+from publishers.social.models import DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social import outbox
 from tests.support.factories import NewsPageFactory
 

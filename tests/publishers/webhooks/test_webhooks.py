@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from standardwebhooks import Webhook
 
-from publishers.models import WebhookDelivery, WebhookEndpoint, WebhookStatus
+from publishers.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookStatus
 from publishers.webhooks import outbox
 from tests.support.factories import NewsPageFactory
 

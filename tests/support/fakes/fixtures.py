@@ -13,7 +13,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from core import platform_rules
-from publishers.models import SocialAccount
+from publishers.social.models import SocialAccount
 
 from .base import Clock
 from .facebook import FacebookFake

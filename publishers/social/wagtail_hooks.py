@@ -76,7 +76,7 @@ def social_publish_summary(obj):
 
     from wagtail.models import Page
 
-    from publishers.models import OPEN_STATUSES, SocialDelivery
+    from publishers.social.models import OPEN_STATUSES, SocialDelivery
 
     if not isinstance(obj, Page):
         return None

@@ -246,4 +246,3 @@ class DeliveryAttempt(models.Model):
         ordering = ["at", "pk"]
         verbose_name = _("riwayat kiriman")
         verbose_name_plural = _("riwayat kiriman")
-from publishers.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookStatus  # noqa: E402,F401

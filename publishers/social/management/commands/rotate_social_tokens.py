@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from core import crypto
-from publishers.models import SocialAccount
+from publishers.social.models import SocialAccount
 
 
 class Command(BaseCommand):

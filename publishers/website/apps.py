@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WebsiteConfig(AppConfig):
+    name = "publishers.website"
+    label = "website"
+    verbose_name = _("Situs statis")
+
+    def ready(self):
+        from publishers.website import handlers
+
+        handlers.register_signal_handlers()
+        handlers.register_jobs()
