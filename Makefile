@@ -7,7 +7,7 @@ PORT   ?= 8000
 WARTA_BASE_URL ?= http://127.0.0.1:$(PORT)
 export PORT WARTA_BASE_URL
 
-.PHONY: run test test-pg bench install migrate demo messages clean check
+.PHONY: run test test-pg bench install migrate demo messages clean check lint
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ test-pg: install
 
 bench: install
 	$(BIN)/python -m bench
+
+lint: install
+	$(BIN)/ruff check .
 
 check: install
 	$(MANAGE) check

@@ -4,7 +4,7 @@ import os
 import platform
 import sqlite3
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def _cpu_model():
@@ -34,7 +34,7 @@ def describe():
     import wagtail
 
     return {
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "cpus": os.cpu_count(),
         "cpu": _cpu_model(),
         "memory_gib": _memory_gib(),

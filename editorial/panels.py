@@ -1,10 +1,10 @@
 """The admin dashboard's "Tugas saya" panel: what waits for me, and for the Kasubag the whole team's open work."""
 
+from django.contrib.admin.utils import quote
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
-from django.contrib.admin.utils import quote
 from wagtail.models import Page, TaskState
 
 from editorial.models import StepRecord

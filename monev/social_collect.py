@@ -18,8 +18,8 @@ import logging
 from django.utils import timezone
 
 from core import crypto, platform_rules
-from publishers.social.models import DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social.channels import DeliveryError, channel_for
+from publishers.social.models import DeliveryStatus, SocialAccount, SocialDelivery
 
 from . import social_metrics
 from .models import FollowerCount, MetricSnapshot

@@ -8,7 +8,7 @@ Submitting and approving check the latest revision as the editor does (422 namin
 """
 
 from datetime import datetime
-from typing import Annotated, Optional
+from typing import Annotated
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -39,8 +39,8 @@ class TaskStateOut(Schema):
     status: str
     status_label: str
     started_at: datetime
-    finished_at: Optional[datetime]
-    finished_by: Optional[str]
+    finished_at: datetime | None
+    finished_by: str | None
     comment: str
 
 
@@ -55,11 +55,11 @@ class CurrentTaskOut(Schema):
 
 class WorkflowStateOut(Schema):
     page_id: int
-    workflow: Optional[str]
-    status: Optional[str]
-    status_label: Optional[str]
-    requested_by: Optional[str]
-    current_task: Optional[CurrentTaskOut]
+    workflow: str | None
+    status: str | None
+    status_label: str | None
+    requested_by: str | None
+    current_task: CurrentTaskOut | None
     task_states: list[TaskStateOut]
 
 
@@ -67,7 +67,7 @@ class HistoryEntryOut(Schema):
     action: str
     label: str
     message: str
-    user: Optional[str]
+    user: str | None
     timestamp: datetime
     comment: str
 

@@ -9,9 +9,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.log_actions import log
 
 from core import crypto, platform_rules
-from publishers.social.models import SocialAccount
 from publishers.social.channels import DeliveryError
 from publishers.social.channels.telegram import TelegramChannel
+from publishers.social.models import SocialAccount
 
 PROVIDERS = [
     ("meta", _("Facebook dan Instagram (masuk dengan akun Facebook admin Halaman)")),

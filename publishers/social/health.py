@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import crypto
-from publishers.social.models import EXPIRY_WARNING_DAYS, SocialAccount
 from publishers.social.channels import channel_for
+from publishers.social.models import EXPIRY_WARNING_DAYS, SocialAccount
 
 logger = logging.getLogger(__name__)
 

@@ -36,9 +36,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from core import crypto
-from publishers.social.models import OPEN_STATUSES, DeliveryAttempt, DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social import media
 from publishers.social.channels import Confirmation, DeliveryError, ErrorKind, channel_for
+from publishers.social.models import OPEN_STATUSES, DeliveryAttempt, DeliveryStatus, SocialAccount, SocialDelivery
 
 logger = logging.getLogger(__name__)
 

@@ -2,15 +2,15 @@
 
 import django_filters
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from django.utils import timezone
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
 
-from publishers.social.models import PLATFORM_CHOICES, DeliveryStatus, SocialDelivery
 from publishers.social import permissions
+from publishers.social.models import PLATFORM_CHOICES, DeliveryStatus, SocialDelivery
 
 
 class DeliveryReportFilterSet(WagtailFilterSet):

@@ -8,7 +8,8 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -16,9 +17,9 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from core import platform_rules
-from publishers.social.models import OPEN_STATUSES, DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social import media, oauth, outbox, permissions
 from publishers.social.forms import ConnectForm, MetaSelectForm, ReconnectTelegramForm, TelegramConnectForm
+from publishers.social.models import OPEN_STATUSES, DeliveryStatus, SocialAccount, SocialDelivery
 
 S = DeliveryStatus
 INDEX = "social_accounts:index"

@@ -5,7 +5,8 @@ edit, deactivate or activate, connect again, delete (Wagtail's confirmation page
 """
 
 from django.urls import path, reverse
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -13,9 +14,9 @@ from wagtail.admin.widgets import Button
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 
-from publishers.social.models import SocialAccount
 from publishers.social import permissions, views
 from publishers.social.forms import SocialAccountForm
+from publishers.social.models import SocialAccount
 from publishers.social.permissions import ChannelPermissionPolicy
 
 

@@ -73,7 +73,6 @@ def register_social_report_menu_item():
 def social_publish_summary(obj):
     """What the approval set in motion, for the Kasubag's confirmation: the posts now queued for this item."""
     from django.utils.translation import ngettext
-
     from wagtail.models import Page
 
     from publishers.social.models import OPEN_STATUSES, SocialDelivery

@@ -16,7 +16,7 @@ URL_ATTRS = ("href", "src", "action", "poster", "srcset", "content", "data-src")
 NAVIGATION_ATTRS = ("href", "action")
 
 ATTR_RE = re.compile(
-    r"""(?P<lead>[\s"'](?P<attr>%s)\s*=\s*)(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""" % "|".join(URL_ATTRS),
+    r"""(?P<lead>[\s"'](?P<attr>{})\s*=\s*)(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""".format("|".join(URL_ATTRS)),
     re.IGNORECASE,
 )
 CSS_URL_RE = re.compile(

@@ -15,6 +15,7 @@ from django.http import Http404
 from django.test import RequestFactory
 from django.urls import get_resolver
 
+
 @dataclass
 class Rendered:
     status: int

@@ -31,7 +31,8 @@ def test_approving_from_the_report_form_says_archived_and_a_second_click_changes
     sekretaris.go(f"/admin/snippets/monev/monevreport/edit/{report.pk}/")
     # A second tab (or a double click) holds the same form as it was before the approval.
     stale = sekretaris.page.evaluate("""() => {
-        const data = new FormData(document.querySelector('form[action*="/edit/"][method=POST], form[action*="/edit/"][method=post]'));
+        const form = document.querySelector('form[action*="/edit/"][method=POST], form[action*="/edit/"][method=post]');
+        const data = new FormData(form);
         data.set('action-workflow-action', 'true');
         data.set('workflow-action-name', 'approve');
         return [...data.entries()];

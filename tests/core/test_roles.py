@@ -61,7 +61,7 @@ def test_editor_roles_cannot_publish_through_the_admin(court, client_as, usernam
     # create with the publish button pressed: the page is saved as a draft at most, never live
     response = client.post(
         f"/admin/pages/add/cms/newspage/{court.news_index.pk}/",
-        news_form("Berita dari %s" % username, slug=f"berita-{username}", **{"action-publish": "action-publish"}),
+        news_form(f"Berita dari {username}", slug=f"berita-{username}", **{"action-publish": "action-publish"}),
     )
     assert response.status_code == 302
     page = Page.objects.get(slug=f"berita-{username}")  # saved, but only as a draft

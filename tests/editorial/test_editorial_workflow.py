@@ -84,7 +84,8 @@ def test_full_review_until_live(court, users, client_as, clock, act):
 
     # 2. Redaktur corrects in place (a new revision), then sends it back with a comment.
     clock(wib(2, 9, 40))
-    data = page_form(redaktur, edit_url(page), lead="Pengadilan Negeri Uji menggelar sidang keliling di Kecamatan Maju.")
+    data = page_form(redaktur, edit_url(page),
+                     lead="Pengadilan Negeri Uji menggelar sidang keliling di Kecamatan Maju.")
     response = act(redaktur.post, edit_url(page), data)
     assert response.status_code == 302
     page.refresh_from_db()

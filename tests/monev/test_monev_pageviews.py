@@ -76,7 +76,7 @@ def test_access_log_import_counts_pages_once_even_when_run_again(court, tmp_path
     call_command("import_access_log", str(logfile), stdout=io.StringIO())
     assert views(page) == 4
     with logfile.open("a") as fh:
-        fh.write(' HTTP/1.1" 200 10 "-" "%s"\n' % BROWSER)
+        fh.write(f' HTTP/1.1" 200 10 "-" "{BROWSER}"\n')
     with logfile.open("rb") as fh:
         assert import_log(court.site, fh, ZoneInfo("Asia/Jakarta")) == (1, 1)
     assert views(page) == 5

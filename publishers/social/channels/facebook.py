@@ -7,7 +7,7 @@ then read back ``permalink_url``. The account's credentials hold a Page
 access token, sent in the Authorization header (never in a logged URL).
 """
 
-from datetime import datetime, timedelta, timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -55,7 +55,7 @@ class GraphChannel(Channel):
             return TokenCheck(valid=not error.reconnect and error.kind != ErrorKind.PERMANENT,
                               message=error.message)
         expires = data.get("expires_at") or 0
-        expires_at = datetime.fromtimestamp(expires, tz=dt_timezone.utc) if expires else None
+        expires_at = datetime.fromtimestamp(expires, tz=UTC) if expires else None
         if not data.get("is_valid", False):
             return TokenCheck(valid=False, expires_at=expires_at, message=_(
                 "Token %(platform)s tidak berlaku lagi. Sambungkan ulang kanal ini.") % {"platform": self.label},

@@ -9,7 +9,8 @@ problems, 9/2207042 publishing quota.
 import json
 from datetime import timedelta
 
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .base import DeliveryError, ErrorKind
 from .http import retry_after_header

@@ -12,8 +12,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from cms.models import NewsPage
-from publishers.social.models import DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social import outbox
+from publishers.social.models import DeliveryStatus, SocialAccount, SocialDelivery
 from tests.support.admin_forms import (
     create_url,
     current_task_state,

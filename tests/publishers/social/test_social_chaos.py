@@ -10,8 +10,8 @@ from collections import Counter
 
 import pytest
 
-from publishers.social.models import OPEN_STATUSES, DeliveryStatus, SocialDelivery
 from publishers.social import outbox
+from publishers.social.models import OPEN_STATUSES, DeliveryStatus, SocialDelivery
 from tests.support.factories import NewsPageFactory
 
 S = DeliveryStatus

@@ -4,8 +4,8 @@ import logging
 
 import pytest
 
-from publishers.social.models import DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social import outbox
+from publishers.social.models import DeliveryStatus, SocialAccount, SocialDelivery
 from tests.support.factories import NewsPageFactory
 
 S = DeliveryStatus

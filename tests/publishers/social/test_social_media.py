@@ -10,8 +10,8 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from core import crypto, platform_rules
-from publishers.social.models import SocialAccount
 from publishers.social import media
+from publishers.social.models import SocialAccount
 from tests.support.factories import NewsPageFactory
 from tests.support.fakes.fixtures import make_jpeg
 
@@ -101,7 +101,7 @@ def test_tokens_are_encrypted_and_keys_rotate(court, settings):
     assert SocialAccount.objects.get().credentials == {"bot_token": "123456:RAHASIA-sekali"}
     settings.WARTA_TOKEN_KEYS = [old_key]
     with pytest.raises(crypto.TokenDecryptionError):
-        SocialAccount.objects.get().credentials
+        _ = SocialAccount.objects.get().credentials
     assert "RAHASIA" not in repr(SocialAccount.objects.get())
 
 

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 import pytest
 
-from publishers.social.models import DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social import health, outbox
+from publishers.social.models import DeliveryStatus, SocialAccount, SocialDelivery
 from tests.support.factories import NewsPageFactory
 
 S = DeliveryStatus

@@ -9,8 +9,8 @@ from django.db import connection
 
 from cms.models import NewsPage
 from core.scheduling import JOBS, run_job
-from publishers.social.models import DeliveryStatus, SocialAccount, SocialDelivery
 from publishers.social import outbox
+from publishers.social.models import DeliveryStatus, SocialAccount, SocialDelivery
 from tests.support.factories import NewsPageFactory
 
 S = DeliveryStatus

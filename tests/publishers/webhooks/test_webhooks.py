@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from standardwebhooks import Webhook
 
-from publishers.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookStatus
 from publishers.webhooks import outbox
+from publishers.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookStatus
 from tests.support.factories import NewsPageFactory
 
 S = WebhookStatus
@@ -147,7 +147,7 @@ def drive(clock, rounds=40):
         now += timedelta(hours=1, minutes=1)  # past the longest backoff (WARTA_SOCIAL_BACKOFF_MAX_SECONDS)
         clock["now"] = now
         outbox.run_due(now=now, rng=random.Random(_round))
-    raise AssertionError("deliveries still open after %d rounds" % rounds)
+    raise AssertionError(f"deliveries still open after {rounds} rounds")
 
 
 @pytest.mark.django_db
@@ -209,7 +209,8 @@ def test_wrong_secret_fails_verification_and_the_retry_button_sends_again(court,
 
     # The Kasubag fixes the secret in the admin, then presses Coba lagi.
     response = kasubag.post(reverse("webhooks:edit", args=[endpoint.pk]), {
-        "site": default_site_pk(), "name": endpoint.name, "url": endpoint.url, "new_secret": "rahasia-yang-dipasang-penerima",
+        "site": default_site_pk(), "name": endpoint.name, "url": endpoint.url,
+        "new_secret": "rahasia-yang-dipasang-penerima",
         "on_published": "on", "on_unpublished": "on", "active": "on"})
     assert response.status_code == 302
     with django_capture_on_commit_callbacks(execute=True):
@@ -226,7 +227,8 @@ def test_kasubag_registers_an_endpoint_and_the_secret_is_write_only(court, users
     kasubag = client_as("kasubag")
     assert "Webhook" in kasubag.get(reverse("wagtailadmin_home")).content.decode()
     response = kasubag.post(reverse("webhooks:add"), {
-        "site": default_site_pk(), "name": "Portal SIPP", "url": "https://sipp.pn-uji.go.id/warta", "new_secret": "rahasia-panjang-sekali-123",
+        "site": default_site_pk(), "name": "Portal SIPP", "url": "https://sipp.pn-uji.go.id/warta",
+        "new_secret": "rahasia-panjang-sekali-123",
         "on_published": "on"})
     assert response.status_code == 302
     endpoint = WebhookEndpoint.objects.get()
@@ -238,7 +240,8 @@ def test_kasubag_registers_an_endpoint_and_the_secret_is_write_only(court, users
     assert "Portal SIPP" in edit and "rahasia-panjang-sekali-123" not in edit
     # Saving without a new secret keeps the old one.
     kasubag.post(reverse("webhooks:edit", args=[endpoint.pk]), {
-        "site": default_site_pk(), "name": "Portal SIPP baru", "url": endpoint.url, "new_secret": "", "on_published": "on", "active": "on"})
+        "site": default_site_pk(), "name": "Portal SIPP baru", "url": endpoint.url, "new_secret": "",
+        "on_published": "on", "active": "on"})
     endpoint.refresh_from_db()
     assert endpoint.name == "Portal SIPP baru" and endpoint.secret == "rahasia-panjang-sekali-123"
 
