@@ -1,10 +1,10 @@
 """The one-way layering of Warta's apps, lowest first.
 
 An app may use the apps listed before it, never one listed after it nor one of the same rank:
-core -> cms -> editorial -> publishers -> monev. Apps that come later beside monev (the SOP A and D
-apps, monitoring) take monev's rank. tests/core/test_layers.py reads every module, migration included,
-and fails on an import or a reference (a dotted path, a permission, a model label, a migration
-dependency) that points upward or sideways.
+core -> cms -> editorial -> publishers -> monev -> nasional. Apps that come later beside monev (the SOP
+A and D apps, monitoring) take monev's rank; the national roll-up (nasional) reads them all.
+tests/core/test_layers.py reads every module, migration included, and fails on an import or a reference
+(a dotted path, a permission, a model label, a migration dependency) that points upward or sideways.
 """
 
 LAYERS = {
@@ -13,4 +13,5 @@ LAYERS = {
     "editorial": 2,
     "publishers": 3,
     "monev": 4,
+    "nasional": 5,
 }
