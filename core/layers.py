@@ -5,6 +5,8 @@ core -> cms -> editorial -> publishers -> monev -> nasional. Apps that come late
 A and D apps, monitoring) take monev's rank; the national roll-up (nasional) reads them all.
 tests/core/test_layers.py reads every module, migration included, and fails on an import or a reference
 (a dotted path, a permission, a model label, a migration dependency) that points upward or sideways.
+
+An app inside another's package (publishers.social, label "social") has the rank of that package.
 """
 
 LAYERS = {
@@ -15,3 +17,8 @@ LAYERS = {
     "monev": 4,
     "nasional": 5,
 }
+
+
+def rank(app_config):
+    """The layer of an installed app, or None for an app that is not Warta's."""
+    return LAYERS.get(app_config.name.split(".", 1)[0])
