@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core import crypto, platform_rules
+from core.outbox import OutboxDelivery
 
 PLATFORM_CHOICES = [
     (platform_rules.FACEBOOK, _("Facebook")),
@@ -139,10 +140,14 @@ class DeliveryStatus(models.TextChoices):
 OPEN_STATUSES = [DeliveryStatus.PENDING, DeliveryStatus.SENDING, DeliveryStatus.IN_FLIGHT]
 
 
-class SocialDelivery(models.Model):
-    """One post of one item to one account; see publishers.social.outbox for the state machine."""
+class SocialDelivery(OutboxDelivery):
+    """One post of one item to one account; see publishers.social.outbox for the state machine.
+
+    The outbox fields (status, attempts, next attempt and lease, claim token, error) come from core.outbox.
+    """
 
     Status = DeliveryStatus
+    OPEN_STATUSES = OPEN_STATUSES
 
     page = models.ForeignKey(
         "wagtailcore.Page", verbose_name=_("konten"), null=True, blank=True, on_delete=models.SET_NULL,
@@ -175,26 +180,18 @@ class SocialDelivery(models.Model):
 
     status = models.CharField(_("status"), max_length=20, choices=DeliveryStatus.choices,
                               default=DeliveryStatus.PENDING)
-    attempts = models.PositiveIntegerField(_("percobaan"), default=0)
-    failures_in_row = models.PositiveIntegerField(default=0, editable=False)
-    next_attempt_at = models.DateTimeField(_("percobaan berikutnya"), null=True, blank=True)
-    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     # When the irreversible call was (about to be) made: the start of the window to search when confirming.
     in_flight_at = models.DateTimeField(null=True, blank=True, editable=False)
-    claim_token = models.UUIDField(null=True, blank=True, editable=False)
     # Non-secret results of the harmless preparation (uploaded media ids, container id).
     prepared = models.JSONField(default=dict, blank=True, editable=False)
 
     platform_post_id = models.CharField(_("ID kiriman"), max_length=100, blank=True)
     permalink = models.URLField(_("tautan kiriman"), max_length=500, blank=True)
-    sent_at = models.DateTimeField(_("terkirim pada"), null=True, blank=True)
-    error_message = models.TextField(_("alasan"), blank=True)
     error_detail = models.TextField(_("pesan platform"), blank=True)
 
     metrics = models.JSONField(_("metrik"), default=dict, blank=True)
     metrics_at = models.DateTimeField(null=True, blank=True)
 
-    created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
     )
@@ -214,10 +211,6 @@ class SocialDelivery(models.Model):
 
     def __str__(self):
         return f"{self.page_title} → {self.get_platform_display()} ({self.get_status_display()})"
-
-    @property
-    def is_open(self):
-        return self.status in OPEN_STATUSES
 
 
 class DeliveryAttempt(models.Model):

@@ -15,7 +15,8 @@ Rules that keep a post from being lost or doubled:
 - rows are created with the publish and the worker is triggered on commit;
   a periodic job also picks up whatever is due, so nothing waits on a lost task;
 - a worker claims a row under a row lock (``select_for_update(skip_locked=True)``
-  on PostgreSQL) plus a compare-and-set on the claim token, so one worker owns it;
+  on PostgreSQL) plus a compare-and-set on the claim token, so one worker owns it
+  (core.outbox: the claim, the lease, the owned update and the backoff are shared with the webhooks);
 - the row is committed as IN_FLIGHT *before* the irreversible call; a row
   found IN_FLIGHT later (crash, timeout, dropped connection) is only ever
   confirmed with the platform, never sent blindly;
@@ -23,8 +24,6 @@ Rules that keep a post from being lost or doubled:
 """
 
 import logging
-import random
-import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -36,44 +35,26 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from core import crypto
+from core import outbox as core_outbox
 from publishers.social import media
 from publishers.social.channels import Confirmation, DeliveryError, ErrorKind, channel_for
-from publishers.social.models import OPEN_STATUSES, DeliveryAttempt, DeliveryStatus, SocialAccount, SocialDelivery
+from publishers.social.models import DeliveryAttempt, DeliveryStatus, SocialAccount, SocialDelivery
 
 logger = logging.getLogger(__name__)
 
 S = DeliveryStatus
 
 
-def _setting(name, default):
-    return getattr(settings, name, default)
-
-
-def lease():
-    """How long a claimed row belongs to its worker before it counts as crashed."""
-    return timedelta(seconds=_setting("WARTA_SOCIAL_LEASE_SECONDS", 600))
+# Lease, failure limit and backoff: WARTA_SOCIAL_LEASE_SECONDS, _MAX_FAILURES, _BACKOFF_SECONDS, _BACKOFF_MAX_SECONDS.
+POLICY = core_outbox.OutboxPolicy("WARTA_SOCIAL")
+lease = POLICY.lease
+max_failures = POLICY.max_failures
+backoff = POLICY.backoff
 
 
 def confirm_delay():
     """Wait before asking the platform about an unclear post (it may take a moment to appear)."""
-    return timedelta(seconds=_setting("WARTA_SOCIAL_CONFIRM_DELAY_SECONDS", 60))
-
-
-def max_failures():
-    """Failures in a row, without progress, before a person is asked (with the backoff: about 8 hours)."""
-    return _setting("WARTA_SOCIAL_MAX_FAILURES", 12)
-
-
-def backoff(failures, retry_after=None, rng=None):
-    """Exponential backoff with jitter; a platform's own retry time always wins when longer."""
-    rng = rng or random
-    base = _setting("WARTA_SOCIAL_BACKOFF_SECONDS", 30)
-    cap = _setting("WARTA_SOCIAL_BACKOFF_MAX_SECONDS", 3600)
-    delay = min(cap, base * 2 ** max(0, failures - 1))
-    delay = delay / 2 + rng.uniform(0, delay / 2)  # "equal jitter": spread, but never immediate
-    if retry_after:
-        delay = max(delay, float(retry_after) * (1 + rng.uniform(0, 0.1)))
-    return timedelta(seconds=delay)
+    return timedelta(seconds=getattr(settings, "WARTA_SOCIAL_CONFIRM_DELAY_SECONDS", 60))
 
 
 # Creating deliveries ----------------------------------------------------------------------------
@@ -128,11 +109,7 @@ def create_round(page, revision, accounts, round_no=None, user=None, now=None):
 def enqueue(ids, run_after=None):
     from publishers.social import tasks
 
-    for pk in ids:
-        try:
-            tasks.enqueue_delivery(pk, run_after)
-        except Exception:  # the periodic job picks up anything due, so a lost enqueue only delays
-            logger.exception("could not enqueue social delivery %s", pk)
+    core_outbox.enqueue(tasks.deliver, ids, run_after)  # a lost enqueue only delays: the minute job picks it up
 
 
 # The worker --------------------------------------------------------------------------------------
@@ -145,15 +122,13 @@ def due_ids(now=None, limit=500):
 def _due(now=None, limit=500):
     now = now or timezone.now()
     return list(
-        SocialDelivery.objects.filter(status__in=OPEN_STATUSES, next_attempt_at__lte=now)
-        .exclude(account__paused_until__gt=now)
-        .order_by("next_attempt_at", "pk").values_list("pk", "account_id")[:limit]
+        SocialDelivery.objects.due(now).exclude(account__paused_until__gt=now).values_list("pk", "account_id")[:limit]
     )
 
 
 def next_due():
     """When the next open delivery may run (its own time or its account's pause, whichever is later)."""
-    rows = SocialDelivery.objects.filter(status__in=OPEN_STATUSES, next_attempt_at__isnull=False).annotate(
+    rows = SocialDelivery.objects.open().filter(next_attempt_at__isnull=False).annotate(
         runs_at=Greatest("next_attempt_at", Coalesce("account__paused_until", "next_attempt_at")))
     return rows.aggregate(at=Min("runs_at"))["at"]
 
@@ -192,50 +167,44 @@ def process(delivery_id, now=None, rng=None):
 
 
 def claim(delivery_id, now):
-    """Lock the row, check it is due, and take it with a fresh claim token. Returns (delivery, mode) or None."""
-    with transaction.atomic():
-        delivery = (
-            SocialDelivery.objects.select_for_update(skip_locked=True)
-            .filter(pk=delivery_id, status__in=OPEN_STATUSES, next_attempt_at__lte=now).first()
-        )
-        if delivery is None:
-            return None
-        account = delivery.account
-        if account is None or not account.active:
-            if delivery.status == S.IN_FLIGHT:
-                # It may have gone out: a person must look, the row cannot just be dropped.
-                _set(delivery, now, status=S.NEEDS_CHECK, next_attempt_at=None,
-                     error_message=_("Kanal dihapus atau dinonaktifkan saat kiriman belum pasti. Periksa "
-                                     "platformnya, lalu tandai hasilnya."))
-                _log(delivery, "needs_check", delivery.error_message, now)
-            else:
-                _set(delivery, now, status=S.CANCELLED, next_attempt_at=None,
-                     error_message=_("Kanal dihapus atau dinonaktifkan."))
-                _log(delivery, "failed", delivery.error_message, now)
-            return None
-        if account.paused_until and account.paused_until > now:
-            SocialDelivery.objects.filter(pk=delivery.pk).update(next_attempt_at=account.paused_until)
-            return None
-        mode = "confirm" if delivery.status == S.IN_FLIGHT else "send"
-        if mode == "send" and not Page.objects.filter(pk=delivery.page_id, live=True).exists():
-            # Unpublished or deleted before it went out: a post would link to nothing.
+    """Lock the row, check it is due, and take it with a fresh claim token. Returns (delivery, mode) or None.
+
+    mode is "send" (a PENDING row, or a SENDING one whose worker died before the call: nothing left yet)
+    or "confirm" (an IN_FLIGHT row: ask the platform, never send blindly).
+    """
+    delivery = SocialDelivery.objects.claim(delivery_id, now, lease(), admit=lambda row: _admit(row, now))
+    if delivery is None:
+        return None
+    return delivery, "confirm" if delivery.status == S.IN_FLIGHT else "send"
+
+
+def _admit(delivery, now):
+    """The social rules of a claim, with the row locked: the further changes, or None after settling the row."""
+    account = delivery.account
+    if account is None or not account.active:
+        if delivery.status == S.IN_FLIGHT:
+            # It may have gone out: a person must look, the row cannot just be dropped.
+            _set(delivery, now, status=S.NEEDS_CHECK, next_attempt_at=None,
+                 error_message=_("Kanal dihapus atau dinonaktifkan saat kiriman belum pasti. Periksa "
+                                 "platformnya, lalu tandai hasilnya."))
+            _log(delivery, "needs_check", delivery.error_message, now)
+        else:
             _set(delivery, now, status=S.CANCELLED, next_attempt_at=None,
-                 error_message=_("Konten tidak tayang lagi, jadi tidak dikirim."))
+                 error_message=_("Kanal dihapus atau dinonaktifkan."))
             _log(delivery, "failed", delivery.error_message, now)
-            return None
-        changes = {"claim_token": uuid.uuid4(), "claimed_at": now, "next_attempt_at": now + lease()}
-        if mode == "send":
-            changes.update(status=S.SENDING, attempts=F("attempts") + 1)
-        taken = SocialDelivery.objects.filter(
-            pk=delivery.pk, status=delivery.status, claim_token=delivery.claim_token,
-        ).update(**changes)
-        if taken != 1:
-            return None
-    if mode == "send":
-        changes.update(attempts=delivery.attempts + 1)
-    for name, value in changes.items():
-        setattr(delivery, name, value)
-    return delivery, mode
+        return None
+    if account.paused_until and account.paused_until > now:
+        SocialDelivery.objects.filter(pk=delivery.pk).update(next_attempt_at=account.paused_until)
+        return None
+    if delivery.status == S.IN_FLIGHT:
+        return {}  # confirm: the attempt was counted when it was sent
+    if not Page.objects.filter(pk=delivery.page_id, live=True).exists():
+        # Unpublished or deleted before it went out: a post would link to nothing.
+        _set(delivery, now, status=S.CANCELLED, next_attempt_at=None,
+             error_message=_("Konten tidak tayang lagi, jadi tidak dikirim."))
+        _log(delivery, "failed", delivery.error_message, now)
+        return None
+    return {"status": S.SENDING, "attempts": F("attempts") + 1}
 
 
 def _send(delivery, channel, now, rng):
@@ -368,10 +337,7 @@ def _apply_pause(channel, now):
 
 def _owned_update(delivery, **changes):
     """Update the row only while this worker still holds the claim (a stale worker must not overwrite)."""
-    changed = SocialDelivery.objects.filter(pk=delivery.pk, claim_token=delivery.claim_token).update(**changes)
-    for name, value in changes.items():
-        setattr(delivery, name, value)
-    return changed == 1
+    return SocialDelivery.objects.owned_update(delivery, **changes)
 
 
 def _set(delivery, now, **changes):

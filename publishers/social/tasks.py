@@ -5,37 +5,25 @@ task that runs twice, late or never does no harm (the periodic job enqueues
 whatever is due).
 """
 
-import logging
-
 from django.utils import timezone
-from django_tasks import task, task_backends
+from django_tasks import task
 
+from core import outbox as core_outbox
 from publishers.social import outbox
-
-logger = logging.getLogger(__name__)
+from publishers.social.models import SocialDelivery
 
 QUEUE = "delivery"
 
 
 @task(queue_name=QUEUE)
 def deliver(delivery_id):
-    if outbox.process(delivery_id) is None:
-        return  # not due, or another worker has it: whoever moved it on schedules what comes next
-    # When the backend can run tasks later, schedule the next step right away
+    # One step; when the backend can run tasks later, the next step is scheduled right away
     # instead of waiting for the minute job.
-    from publishers.social.models import OPEN_STATUSES, SocialDelivery
-
-    row = SocialDelivery.objects.filter(pk=delivery_id, status__in=OPEN_STATUSES).values("next_attempt_at").first()
-    if row and row["next_attempt_at"] and row["next_attempt_at"] > timezone.now():
-        enqueue_delivery(delivery_id, row["next_attempt_at"])
+    core_outbox.run_task(deliver, SocialDelivery, outbox.process, delivery_id)
 
 
 def enqueue_delivery(delivery_id, run_after=None):
-    if run_after is not None:
-        if not task_backends[deliver.backend].supports_defer:
-            return None  # the minute job will find it when it is due
-        return deliver.using(run_after=run_after).enqueue(delivery_id)
-    return deliver.enqueue(delivery_id)
+    return core_outbox.enqueue_one(deliver, delivery_id, run_after)  # None: the minute job finds it when due
 
 
 def enqueue_due():
