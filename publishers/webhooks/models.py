@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import crypto
+from core.outbox import OutboxDelivery
 
 EVENT_PUBLISHED = "page.published"
 EVENT_UNPUBLISHED = "page.unpublished"
@@ -75,10 +76,14 @@ class WebhookEndpoint(models.Model):
     events_display.short_description = _("peristiwa")
 
 
-class WebhookDelivery(models.Model):
-    """One event to one endpoint. The uuid travels as the signed webhook-id header: receivers de-duplicate on it."""
+class WebhookDelivery(OutboxDelivery):
+    """One event to one endpoint. The uuid travels as the signed webhook-id header: receivers de-duplicate on it.
+
+    The outbox fields (status, attempts, next attempt and lease, claim token, error) come from core.outbox.
+    """
 
     Status = WebhookStatus
+    OPEN_STATUSES = WEBHOOK_OPEN_STATUSES
 
     delivery_id = models.UUIDField(_("ID kiriman"), default=uuid.uuid4, unique=True, editable=False)
     endpoint = models.ForeignKey(WebhookEndpoint, verbose_name=_("webhook"), on_delete=models.CASCADE,
@@ -91,16 +96,8 @@ class WebhookDelivery(models.Model):
 
     status = models.CharField(_("status"), max_length=20, choices=WebhookStatus.choices,
                               default=WebhookStatus.PENDING)
-    attempts = models.PositiveIntegerField(_("percobaan"), default=0)
-    failures_in_row = models.PositiveIntegerField(default=0, editable=False)
-    next_attempt_at = models.DateTimeField(_("percobaan berikutnya"), null=True, blank=True)
-    claim_token = models.UUIDField(null=True, blank=True, editable=False)
-    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     response_code = models.PositiveSmallIntegerField(_("kode jawaban"), null=True, blank=True)
-    sent_at = models.DateTimeField(_("terkirim pada"), null=True, blank=True)
-    error_message = models.TextField(_("alasan"), blank=True)
     error_detail = models.TextField(_("jawaban penerima"), blank=True)
-    created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
 
     class Meta:
         verbose_name = _("kiriman webhook")

@@ -10,27 +10,27 @@ de-duplicates on it. A delivery the receiver confirmed (2xx) is never sent again
        +---- backoff -----+
     4xx / too many failures -> FAILED (retry button)
 
-Backoff, failure limit and HTTP failure classification are the social outbox's
-(publishers.social.outbox, publishers.social.channels.http). Every time comes
+The claim, the lease, the owned update, the backoff and the tasks are the outbox
+core's (core.outbox), with the social outbox's settings (WARTA_SOCIAL_LEASE_SECONDS,
+_BACKOFF_SECONDS, _BACKOFF_MAX_SECONDS, _MAX_FAILURES); HTTP failure classification
+is the social channels' (publishers.social.channels.http). Every time comes
 from ``now`` so tests advance a clock instead of sleeping.
 """
 
 import json
 import logging
-import uuid
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import crypto
-from publishers.social import outbox as social_outbox
+from core import outbox as core_outbox
 from publishers.social.channels import DeliveryError, ErrorKind
 from publishers.social.channels.http import ApiClient
 from publishers.webhooks import signing
 from publishers.webhooks.models import (
-    WEBHOOK_OPEN_STATUSES,
     WebhookDelivery,
     WebhookEndpoint,
     WebhookStatus,
@@ -39,6 +39,9 @@ from publishers.webhooks.models import (
 logger = logging.getLogger(__name__)
 
 S = WebhookStatus
+
+# The same settings as the social outbox: one lease, backoff and failure limit for every delivery.
+POLICY = core_outbox.OutboxPolicy("WARTA_SOCIAL")
 
 
 # Creating deliveries ----------------------------------------------------------------------------
@@ -91,19 +94,13 @@ def create_for_event(page, event, revision=None, now=None):
 def enqueue(ids, run_after=None):
     from publishers.webhooks import tasks
 
-    for pk in ids:
-        try:
-            tasks.enqueue_delivery(pk, run_after)
-        except Exception:  # the minute job picks up anything due, so a lost enqueue only delays
-            logger.exception("could not enqueue webhook delivery %s", pk)
+    core_outbox.enqueue(tasks.deliver, ids, run_after)  # a lost enqueue only delays: the minute job picks it up
 
 
 # The worker --------------------------------------------------------------------------------------
 
 def due_ids(now=None, limit=500):
-    now = now or timezone.now()
-    return list(WebhookDelivery.objects.filter(status__in=WEBHOOK_OPEN_STATUSES, next_attempt_at__lte=now)
-                .order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit])
+    return list(WebhookDelivery.objects.due(now).values_list("pk", flat=True)[:limit])
 
 
 def run_due(now=None, limit=500, rng=None):
@@ -173,29 +170,18 @@ class _Receiver:
 
 def claim(delivery_id, now):
     """Lock the row, check it is due, and take it with a fresh claim token for one lease."""
-    with transaction.atomic():
-        rows = WebhookDelivery.objects.filter(pk=delivery_id, status__in=WEBHOOK_OPEN_STATUSES,
-                                              next_attempt_at__lte=now)
-        if connection.features.has_select_for_update_skip_locked:
-            rows = rows.select_for_update(skip_locked=True)
-        delivery = rows.select_related("endpoint").first()
-        if delivery is None:
-            return None
-        if not delivery.endpoint.active:
-            WebhookDelivery.objects.filter(pk=delivery.pk).update(
-                status=S.FAILED, next_attempt_at=None, error_message=_("Webhook dinonaktifkan."))
-            return None
-        token = uuid.uuid4()
-        # A SENDING row found here belongs to a worker that died: its lease ran out, so send again
-        # (same delivery id, the receiver de-duplicates).
-        taken = WebhookDelivery.objects.filter(
-            pk=delivery.pk, status=delivery.status, claim_token=delivery.claim_token,
-        ).update(status=S.SENDING, claim_token=token, claimed_at=now, attempts=F("attempts") + 1,
-                 next_attempt_at=now + social_outbox.lease())
-        if taken != 1:
-            return None
-    delivery.status, delivery.claim_token, delivery.attempts = S.SENDING, token, delivery.attempts + 1
-    return delivery
+    return WebhookDelivery.objects.claim(delivery_id, now, POLICY.lease(), admit=_admit)
+
+
+def _admit(delivery):
+    """The webhook rules of a claim, with the row locked."""
+    if not delivery.endpoint.active:
+        WebhookDelivery.objects.filter(pk=delivery.pk).update(
+            status=S.FAILED, next_attempt_at=None, error_message=_("Webhook dinonaktifkan."))
+        return None
+    # A SENDING row found here belongs to a worker that died: its lease ran out, so send again
+    # (same delivery id, the receiver de-duplicates).
+    return {"status": S.SENDING, "attempts": F("attempts") + 1}
 
 
 def _failed(delivery, error, now, rng):
@@ -204,13 +190,13 @@ def _failed(delivery, error, now, rng):
         return _fail(delivery, error.message, error.detail, response_code=code)
     # TRANSIENT or AMBIGUOUS: both are sent again, with the same delivery id.
     failures = delivery.failures_in_row + 1
-    if failures > social_outbox.max_failures():
+    if failures > POLICY.max_failures():
         message = _("Gagal setelah %(count)d percobaan berturut-turut: %(reason)s") % {
             "count": failures, "reason": error.message}
         return _fail(delivery, message, error.detail, response_code=code, failures_in_row=failures)
     _owned_update(delivery, status=S.PENDING, failures_in_row=failures, response_code=code,
                   error_message=error.message, error_detail=error.detail,
-                  next_attempt_at=now + social_outbox.backoff(failures, error.retry_after, rng))
+                  next_attempt_at=now + POLICY.backoff(failures, error.retry_after, rng))
     return S.PENDING
 
 
@@ -223,10 +209,7 @@ def _fail(delivery, message, detail, **extra):
 
 def _owned_update(delivery, **changes):
     """Update the row only while this worker still holds the claim (a stale worker must not overwrite)."""
-    changed = WebhookDelivery.objects.filter(pk=delivery.pk, claim_token=delivery.claim_token).update(**changes)
-    for name, value in changes.items():
-        setattr(delivery, name, value)
-    return changed == 1
+    return WebhookDelivery.objects.owned_update(delivery, **changes)
 
 
 # What people can do -----------------------------------------------------------------------------

@@ -4,24 +4,23 @@ A task carries only a delivery id; the row is the truth, so a task that runs twi
 """
 
 from django.utils import timezone
-from django_tasks import task, task_backends
+from django_tasks import task
 
+from core import outbox as core_outbox
 from publishers.webhooks import outbox
+from publishers.webhooks.models import WebhookDelivery
 
 QUEUE = "delivery"
 
 
 @task(queue_name=QUEUE)
 def deliver(delivery_id):
-    outbox.process(delivery_id)
+    # One attempt; a retry is scheduled for its time right away when the backend can run tasks later.
+    core_outbox.run_task(deliver, WebhookDelivery, outbox.process, delivery_id)
 
 
 def enqueue_delivery(delivery_id, run_after=None):
-    if run_after is not None:
-        if not task_backends[deliver.backend].supports_defer:
-            return None
-        return deliver.using(run_after=run_after).enqueue(delivery_id)
-    return deliver.enqueue(delivery_id)
+    return core_outbox.enqueue_one(deliver, delivery_id, run_after)  # None: the minute job finds it when due
 
 
 def enqueue_due():
