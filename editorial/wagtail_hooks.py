@@ -21,7 +21,6 @@ from editorial.models import MutuBaku
 from editorial.panels import MyTasksPanel
 from editorial.permissions import monev_permission_policy
 from editorial.reports import StepDurationReportView
-from editorial.views import social_preview_context
 
 # --- no way around the workflow -------------------------------------------------------------
 
@@ -98,7 +97,7 @@ def editorial_log_actions(actions):
                 return _("Dikirim ulang; diperiksa lagi dari langkah pertama")
 
 
-# --- dashboard, report, social draft preview ----------------------------------------------------
+# --- dashboard and report ------------------------------------------------------------------------
 
 @hooks.register("construct_homepage_panels")
 def editorial_homepage_panels(request, panels):
@@ -114,8 +113,6 @@ def editorial_admin_urls():
         path("reports/waktu-alur-redaksi/", StepDurationReportView.as_view(), name="editorial_step_report"),
         path("reports/waktu-alur-redaksi/results/", StepDurationReportView.as_view(results_only=True),
              name="editorial_step_report_results"),
-        path("editorial/social-preview/<int:page_id>/", social_preview_context,
-             name="editorial_social_preview_context"),
         *api_tokens.urls(),
     ]
 
@@ -137,17 +134,6 @@ def editorial_report_menu_item():
 @hooks.register("insert_global_admin_css")
 def editorial_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("editorial/css/editorial.css"))
-
-
-@hooks.register("insert_editor_js")
-def editorial_editor_js():
-    # twitter-text counts X posts as X does; deferred scripts run in order, so it is there for the preview.
-    return format_html(
-        '<script src="{}" defer></script><script src="{}" data-context-url="{}" defer></script>',
-        static("editorial/js/vendor/twitter-text.js"),
-        static("editorial/js/social-preview.js"),
-        reverse("editorial_social_preview_context", args=[0]),
-    )
 
 
 # --- Mutu Baku and the court calendar --------------------------------------------------------------

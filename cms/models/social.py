@@ -4,71 +4,75 @@ The Redaktur corrects it in the same review step as the page and the Kasubag
 approves both together, so it lives on the page (and so in every revision).
 """
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel, TabbedInterface
 from wagtail.api import APIField
 
+from cms import social_draft
 from core import platform_rules
-from publishers.social.media import court_accounts, edit_time_errors, excluded_ids, page_kinds
-from publishers.social.panels import SocialStatusPanel
 
 SOCIAL_KINDS = [platform_rules.FACEBOOK, platform_rules.INSTAGRAM, platform_rules.X, platform_rules.TELEGRAM]
 # Instagram captions cannot carry clickable links, so the page link is left out there.
 LINKLESS_KINDS = {platform_rules.INSTAGRAM}
 
 
-class ChannelCheckboxes(forms.CheckboxSelectMultiple):
-    """Checkboxes that also say they were on the page: unticked boxes send nothing, so without the marker
-    "every channel unticked" could not be told from a form that never showed them (an API write)."""
+class SocialDraftFormMetaclass(type(WagtailAdminPageForm)):
+    """Declares the registered extensions' form fields on each form class Wagtail builds for the page (when the
+    editor or the API first needs it, after every app's ready())."""
 
-    def render(self, name, value, attrs=None, renderer=None):
-        boxes = super().render(name, value, attrs, renderer)
-        return format_html('{}<input type="hidden" name="{}-shown" value="1">', boxes, name)
+    def __new__(mcs, name, bases, attrs, **kwargs):
+        for extension in social_draft.extensions():
+            for field_name, field in extension.form_fields().items():
+                attrs.setdefault(field_name, field)
+        return super().__new__(mcs, name, bases, attrs, **kwargs)
 
-    def value_omitted_from_data(self, data, files, name):
-        return f"{name}-shown" not in data
 
-
-class SocialDraftPageForm(WagtailAdminPageForm):
-    """Lets the page's clean() know its parent (and so its court) while it is being created in the admin,
-    and offers the court's channels, each ticked unless this item leaves it out."""
-
-    social_channels = forms.TypedMultipleChoiceField(
-        label=_("Kirim ke kanal"), required=False, coerce=int, widget=ChannelCheckboxes,
-        help_text=_("Hapus centang kanal yang tidak perlu menerima konten ini. Pilihan ini disimpan bersama "
-                    "konten, sehingga Redaktur dan Kasubag PTIP melihat dan dapat mengubahnya."),
-    )
+class SocialDraftPageForm(WagtailAdminPageForm, metaclass=SocialDraftFormMetaclass):
+    """Lets the page's clean() know its parent (and so its court) while it is being created in the admin;
+    the apps that send the draft add their fields and write them back (cms.social_draft)."""
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         if parent_page is not None and not self.instance.pk:
             self.instance._parent_page_for_clean = parent_page
-        if "social_channels" in self.fields:
-            self.channels = list(court_accounts(self.instance))
-            if not self.channels:
-                del self.fields["social_channels"]  # nothing connected: the preview says so
-            else:
-                left_out = excluded_ids(self.instance)
-                field = self.fields["social_channels"]
-                field.choices = [(account.pk, f"{account.get_platform_display()}: {account.name}")
-                                 for account in self.channels]
-                field.initial = [account.pk for account in self.channels if account.pk not in left_out]
+        for extension in social_draft.extensions():
+            extension.init_form(self)
 
     def clean(self):
         cleaned = super().clean()
-        name = self.add_prefix("social_channels")
-        if "social_channels" in self.fields and f"{name}-shown" in self.data:
-            ticked = set(cleaned.get("social_channels") or [])
-            offered = {account.pk for account in self.channels}
-            # A channel that is inactive now keeps the item's choice for when it is active again.
-            kept = [pk for pk in sorted(excluded_ids(self.instance)) if pk not in offered]
-            self.instance.social_excluded_channels = sorted(kept + [pk for pk in offered if pk not in ticked])
+        for extension in social_draft.extensions():
+            extension.clean_form(self, cleaned)
         return cleaned
+
+
+class ExtensionSlot(Panel):
+    """Marks where the registered extensions' panels go in the social tab; replaced when the tab is bound."""
+
+    def __init__(self, slot, **kwargs):
+        super().__init__(**kwargs)
+        self.slot = slot
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "slot": self.slot}
+
+
+class SocialDraftTab(ObjectList):
+    """The "Media sosial" tab: the draft's own panels with the extensions' panels in their slots. The slots
+    are filled when the editor is bound to its model, after every app's ready() has registered."""
+
+    def on_model_bound(self):
+        children = []
+        for child in self.children:
+            if isinstance(child, ExtensionSlot):
+                for extension in social_draft.extensions():
+                    children.extend(extension.panels(child.slot))
+            else:
+                children.append(child)
+        self.children = children
+        super().on_model_bound()
 
 
 class SocialDraftMixin(models.Model):
@@ -100,7 +104,7 @@ class SocialDraftMixin(models.Model):
         ("landscape", _("Lanskap 1,91:1")),
     ]
     social_crop = models.CharField(_("pemotongan gambar"), max_length=20, choices=SOCIAL_CROPS, default="square")
-    # Ids of the court's channels this item is not posted to; the editor offers it as ticks (social_channels).
+    # Ids of the channels this item is not posted to; the app that sends it offers them in the editor.
     social_excluded_channels = models.JSONField(_("kanal yang dilewati"), default=list, blank=True, editable=False)
     # Readable and writable through the APIs like the rest of the page (pages add them to their api_fields).
     api_fields = [
@@ -111,7 +115,7 @@ class SocialDraftMixin(models.Model):
 
     social_panels = [
         FieldPanel("social_enabled"),
-        FieldPanel("social_channels"),
+        ExtensionSlot(social_draft.AFTER_SWITCH),
         FieldPanel("social_caption"),
         FieldPanel("social_hashtags"),
         MultiFieldPanel(
@@ -120,7 +124,7 @@ class SocialDraftMixin(models.Model):
             heading=_("Teks khusus per platform"), classname="collapsed",
         ),
         FieldRowPanel([FieldPanel("social_image"), FieldPanel("social_crop")], heading=_("Gambar")),
-        SocialStatusPanel(),
+        ExtensionSlot(social_draft.END),
     ]
 
     class Meta:
@@ -130,7 +134,7 @@ class SocialDraftMixin(models.Model):
     def tabs(cls, content_panels, promote_panels, settings_panels):
         return TabbedInterface([
             ObjectList(content_panels, heading=_("Konten")),
-            ObjectList(cls.social_panels, heading=_("Media sosial")),
+            SocialDraftTab(cls.social_panels, heading=_("Media sosial")),
             ObjectList(promote_panels, heading=_("Promosi")),
             ObjectList(settings_panels, heading=_("Pengaturan")),
         ])
@@ -165,16 +169,10 @@ class SocialDraftMixin(models.Model):
         if not self.social_enabled:
             return
         errors = {}
-        # Only the platforms this item goes to: the court's active channels it does not leave out.
-        for kind in page_kinds(self):
-            problems = platform_rules.caption_errors(kind, self.social_text(kind))
-            if problems:
-                override = f"social_caption_{kind}"
-                field = override if getattr(self, override) else "social_caption"
+        # What the places this item goes to refuse (each platform's caption and image rules).
+        for extension in social_draft.extensions():
+            for field, problems in extension.errors(self).items():
                 errors.setdefault(field, []).extend(problems)
-        # image size, format and aspect for the platforms this court has connected
-        for field, problems in edit_time_errors(self).items():
-            errors.setdefault(field, []).extend(problems)
         hashtags = platform_rules.count_hashtags(self.social_hashtags)
         if hashtags > platform_rules.RULES[platform_rules.INSTAGRAM].max_hashtags:
             errors.setdefault("social_hashtags", []).append(

@@ -1,7 +1,7 @@
 """An editor panel with the item's delivery status, for the "Media sosial" tab of news and announcements.
 
-Add ``SocialStatusPanel()`` to SocialDraftMixin.social_panels; it shows nothing to edit, only where each
-channel stands and a link to the full status page (retry, cancel, remove).
+Added at the end of that tab by publishers.social.draft; it shows nothing to edit, only where each channel
+stands and a link to the full status page (retry, cancel, remove).
 """
 
 from django.utils.translation import gettext_lazy as _

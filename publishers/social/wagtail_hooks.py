@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from publishers.social import permissions, views
+from publishers.social import permissions, preview, views
 from publishers.social.reports import SocialDeliveryReportView
 from publishers.social.viewsets import social_account_viewset
 
@@ -28,9 +28,15 @@ def register_social_urls():
         path("hasil/", SocialDeliveryReportView.as_view(results_only=True), name="results"),
     ]
     return [
+        path("media-sosial/pratinjau/<int:page_id>/", preview.social_preview_context, name="social_preview_context"),
         path("media-sosial/status/", include((status_urls, "social_status"), namespace="social_status")),
         path("media-sosial/laporan/", include((report_urls, "social_report"), namespace="social_report")),
     ]
+
+
+# The social draft preview in the page editor (publishers/social/preview.py).
+hooks.register("insert_global_admin_css", preview.admin_css)
+hooks.register("insert_editor_js", preview.editor_js)
 
 
 def _has_social_draft(page):

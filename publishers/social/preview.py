@@ -1,7 +1,11 @@
-"""Small admin views of the editorial app."""
+"""The social draft preview in the page editor: the script that counts and previews each post as the editor
+types (static/publishers/social/js/social-preview.js) and the context it asks the server for."""
 
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
@@ -61,3 +65,17 @@ def social_preview_context(request, page_id):
             "no_image": _("Tanpa gambar"),
         },
     })
+
+
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("publishers/social/css/social-preview.css"))
+
+
+def editor_js():
+    # twitter-text counts X posts as X does; deferred scripts run in order, so it is there for the preview.
+    return format_html(
+        '<script src="{}" defer></script><script src="{}" data-context-url="{}" defer></script>',
+        static("publishers/social/js/vendor/twitter-text.js"),
+        static("publishers/social/js/social-preview.js"),
+        reverse("social_preview_context", args=[0]),
+    )

@@ -45,17 +45,19 @@ def test_a_caption_over_the_platform_limit_is_refused_on_save(court, news, clien
 def test_the_editor_loads_the_preview_script_and_its_context(news, client_as):
     client = client_as("admin")
     html = client.get(edit_url(news)).content.decode()
-    assert "editorial/js/vendor/twitter-text.js" in html and "editorial/js/social-preview.js" in html
-    assert finders.find("editorial/js/social-preview.js") and finders.find("editorial/css/editorial.css")
+    assert "publishers/social/js/vendor/twitter-text.js" in html and "publishers/social/js/social-preview.js" in html
+    assert "publishers/social/css/social-preview.css" in html
+    assert finders.find("publishers/social/js/social-preview.js")
+    assert finders.find("publishers/social/css/social-preview.css")
 
-    context = client.get(reverse("editorial_social_preview_context", args=[news.pk])).json()
+    context = client.get(reverse("social_preview_context", args=[news.pk])).json()
     assert context["page_url"] == "http://testserver/berita/mediasi/"
     assert context["base_url"] == "http://testserver/berita/"
     assert context["rules"]["x"] == {"label": "X", "limit": 280, "weighted": True, "max_hashtags": None}
     assert context["linkless"] == ["instagram"]
     assert context["labels"]["heading"] == "Pratinjau media sosial"
 
-    new = client.get(reverse("editorial_social_preview_context", args=[news.get_parent().pk]), {"parent": 1}).json()
+    new = client.get(reverse("social_preview_context", args=[news.get_parent().pk]), {"parent": 1}).json()
     assert new["base_url"] == "http://testserver/berita/" and new["page_url"] == ""
 
 
@@ -65,7 +67,7 @@ def test_the_preview_context_lists_only_the_courts_active_channels(court, news, 
     channel(court, platform_rules.FACEBOOK, "PN Uji lama", active=False)
     facebook = channel(court, platform_rules.FACEBOOK, "PN Uji", avatar_url="https://cdn.example/pnuji.jpg")
     client = client_as("admin")
-    context = client.get(reverse("editorial_social_preview_context", args=[news.pk])).json()
+    context = client.get(reverse("social_preview_context", args=[news.pk])).json()
     assert context["channels"] == [
         {"id": facebook.pk, "platform": "facebook", "name": "PN Uji", "handle": "",
          "avatar": "https://cdn.example/pnuji.jpg", "initial": "P"},
@@ -74,7 +76,7 @@ def test_the_preview_context_lists_only_the_courts_active_channels(court, news, 
     ]
     assert "account" not in context["labels"]  # no made-up "Akun pengadilan"
     assert context["labels"]["link_pending"] == "tautan dibuat saat terbit"
-    new = client.get(reverse("editorial_social_preview_context", args=[news.get_parent().pk]), {"parent": 1}).json()
+    new = client.get(reverse("social_preview_context", args=[news.get_parent().pk]), {"parent": 1}).json()
     assert [c["name"] for c in new["channels"]] == ["PN Uji", "Info PN Uji"]
 
 
@@ -96,5 +98,19 @@ def test_caption_checks_follow_the_channels_the_item_goes_to(court, news, client
 
 @pytest.mark.django_db
 def test_the_preview_context_needs_edit_rights(news, client_as):
-    response = client_as("sekretaris").get(reverse("editorial_social_preview_context", args=[news.pk]))
+    response = client_as("sekretaris").get(reverse("social_preview_context", args=[news.pk]))
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_the_channels_app_adds_its_part_to_the_social_tab(news):
+    """The content model names no publisher: the ticks, the checks and the status panel are registered by
+    publishers.social (cms.social_draft), each in its slot of the "Media sosial" tab."""
+    from cms import social_draft
+    from publishers.social.draft import SocialChannelsExtension
+
+    assert [type(extension) for extension in social_draft.extensions()] == [SocialChannelsExtension]
+    tab = next(child for child in NewsPage.get_edit_handler().children if child.heading == "Media sosial")
+    names = [getattr(child, "field_name", None) or type(child).__name__ for child in tab.children]
+    assert names[:3] == ["social_enabled", "social_channels", "social_caption"]
+    assert names[-1] == "SocialStatusPanel"

@@ -1,0 +1,86 @@
+"""The social channels' part in the social draft of news and announcements (cms.social_draft).
+
+In the editor: the court's channels as ticks right after "posting ke media sosial" (each ticked unless the item
+leaves it out) and the delivery status at the end of the tab. In the page's clean(): each platform's caption and
+image rules, for the channels the item goes to.
+"""
+
+from django import forms
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from cms import social_draft
+from core import platform_rules
+from publishers.social.media import court_accounts, edit_time_errors, excluded_ids, page_kinds
+from publishers.social.panels import SocialStatusPanel
+
+FIELD = "social_channels"
+
+
+class ChannelCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes that also say they were on the page: unticked boxes send nothing, so without the marker
+    "every channel unticked" could not be told from a form that never showed them (an API write)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        boxes = super().render(name, value, attrs, renderer)
+        return format_html('{}<input type="hidden" name="{}-shown" value="1">', boxes, name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return f"{name}-shown" not in data
+
+
+def channels_field():
+    return forms.TypedMultipleChoiceField(
+        label=_("Kirim ke kanal"), required=False, coerce=int, widget=ChannelCheckboxes,
+        help_text=_("Hapus centang kanal yang tidak perlu menerima konten ini. Pilihan ini disimpan bersama "
+                    "konten, sehingga Redaktur dan Kasubag PTIP melihat dan dapat mengubahnya."),
+    )
+
+
+class SocialChannelsExtension(social_draft.SocialDraftExtension):
+    def panels(self, slot):
+        if slot == social_draft.AFTER_SWITCH:
+            return [FieldPanel(FIELD)]
+        if slot == social_draft.END:
+            return [SocialStatusPanel()]
+        return []
+
+    def form_fields(self):
+        return {FIELD: channels_field()}
+
+    def init_form(self, form):
+        if FIELD not in form.fields:
+            return
+        form.channels = list(court_accounts(form.instance))
+        if not form.channels:
+            del form.fields[FIELD]  # nothing connected: the preview says so
+            return
+        left_out = excluded_ids(form.instance)
+        field = form.fields[FIELD]
+        field.choices = [(account.pk, f"{account.get_platform_display()}: {account.name}")
+                         for account in form.channels]
+        field.initial = [account.pk for account in form.channels if account.pk not in left_out]
+
+    def clean_form(self, form, cleaned_data):
+        name = form.add_prefix(FIELD)
+        if FIELD in form.fields and f"{name}-shown" in form.data:
+            ticked = set(cleaned_data.get(FIELD) or [])
+            offered = {account.pk for account in form.channels}
+            # A channel that is inactive now keeps the item's choice for when it is active again.
+            kept = [pk for pk in sorted(excluded_ids(form.instance)) if pk not in offered]
+            form.instance.social_excluded_channels = sorted(kept + [pk for pk in offered if pk not in ticked])
+
+    def errors(self, page):
+        errors = {}
+        # Only the platforms this item goes to: the court's active channels it does not leave out.
+        for kind in page_kinds(page):
+            problems = platform_rules.caption_errors(kind, page.social_text(kind))
+            if problems:
+                override = f"social_caption_{kind}"
+                field = override if getattr(page, override) else "social_caption"
+                errors.setdefault(field, []).extend(problems)
+        # image size, format and aspect for the platforms this court has connected
+        for field, problems in edit_time_errors(page).items():
+            errors.setdefault(field, []).extend(problems)
+        return errors
