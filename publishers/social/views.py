@@ -298,7 +298,11 @@ class PageStatusView(WagtailAdminTemplateMixin, TemplateView):
             .order_by("-round", "platform", "account_name")
         )
         for delivery in deliveries:
-            delivery.actions = available_actions(delivery, user, self.page)
+            delivery.actions = [
+                {"url": reverse("social_status:action", args=[delivery.pk, name]), "label": label,
+                 "secondary": name in ("cancel", "remove"), "link_input": "permalink" if name == "mark_sent" else ""}
+                for name, label in available_actions(delivery, user, self.page)
+            ]
         context.update(
             item=self.page, deliveries=deliveries, can_repost=permissions.can_manage_channels(user) and self.page.live,
             social_enabled=getattr(self.page, "social_enabled", False),

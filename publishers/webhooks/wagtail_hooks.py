@@ -148,8 +148,11 @@ class DeliveryListView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(endpoint=self.endpoint, failed=WebhookStatus.FAILED,
-                       deliveries=self.endpoint.deliveries.all()[:200])
+        deliveries = list(self.endpoint.deliveries.all()[:200])
+        for delivery in deliveries:
+            delivery.actions = [{"url": reverse("webhooks:retry", args=[self.endpoint.pk, delivery.pk]),
+                                 "label": _("Coba lagi")}] if delivery.status == WebhookStatus.FAILED else []
+        context.update(endpoint=self.endpoint, deliveries=deliveries)
         return context
 
 
