@@ -14,12 +14,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import views
 from cms.api import api_router
 from cms.feeds import NewsAtomFeed, NewsFeed
-from core.layers import LAYERS
+from core.layers import LAYERS, rank
 
 
 def app_urls():
-    configs = sorted((config for config in apps.get_app_configs() if LAYERS.get(config.label, 0) > LAYERS["cms"]),
-                     key=lambda config: LAYERS[config.label])
+    configs = sorted((config for config in apps.get_app_configs() if (rank(config) or 0) > LAYERS["cms"]), key=rank)
     return [path("", include(f"{config.name}.urls")) for config in configs
             if module_has_submodule(config.module, "urls")]
 

@@ -4,6 +4,11 @@ A court is a Wagtail Site. Its people hold page permissions (through their group
 root page or above it (the first court's role groups hold them on the tree root, another court's on
 its own root, see core.roles.setup_role_groups). So the courts of a user are the sites whose root
 page lies in a subtree where their groups hold page permissions; a superuser sees every court.
+
+Some people read courts they do not work on: a directorate general reads the figures of its courts, an
+appellate court those of the courts under it. Higher apps that know such readers (nasional) register a
+provider with `register_oversight`; `courts_for(user, oversight=True)` answers with the courts the user
+oversees, read-only.
 """
 
 from django.db.models import Q
@@ -11,16 +16,37 @@ from wagtail.models import Page, Site
 from wagtail.permissions import policy_registry
 
 PAGE_ACTIONS = ("add", "change", "publish")
+_OVERSIGHT = []
 
 
-def courts_for(user, actions=PAGE_ACTIONS):
+def register_oversight(provider):
+    """Add a provider of oversight: provider(user) -> a Q over Site of the courts the user reads without
+    working on them, or None. Called from a higher app's AppConfig.ready()."""
+    if provider not in _OVERSIGHT:
+        _OVERSIGHT.append(provider)
+    return provider
+
+
+def courts_for(user, actions=PAGE_ACTIONS, *, oversight=False):
     """The sites of the courts this user works on: every site for a superuser, none for an inactive or
     anonymous user, else the sites whose root page lies at or below a page on which the user's groups hold
-    one of the page permissions `actions` ("publish": the courts where they approve)."""
+    one of the page permissions `actions` ("publish": the courts where they approve).
+
+    With oversight=True, the courts the user oversees read-only instead (what the registered providers
+    answer; every site for a superuser): never a court to work on."""
     if not (user and user.is_active and user.is_authenticated):
         return Site.objects.none()
     if user.is_superuser:
         return Site.objects.all()
+    if oversight:
+        conditions = [condition for condition in (provider(user) for provider in _OVERSIGHT)
+                      if condition is not None]
+        if not conditions:
+            return Site.objects.none()
+        combined = conditions[0]
+        for condition in conditions[1:]:
+            combined |= condition
+        return Site.objects.filter(combined)
     codenames = {f"{action}_page" for action in actions}
     policy = policy_registry.get_by_type(Page)
     paths = {grant.page.path for grant in policy.get_cached_permissions_for_user(user)

@@ -1,10 +1,12 @@
 """The one-way layering of Warta's apps, lowest first.
 
 An app may use the apps listed before it, never one listed after it nor one of the same rank:
-core -> cms -> editorial -> publishers -> monev. Apps that come later beside monev (the SOP A and D
-apps, monitoring) take monev's rank. tests/core/test_layers.py reads every module, migration included,
-and fails on an import or a reference (a dotted path, a permission, a model label, a migration
-dependency) that points upward or sideways.
+core -> cms -> editorial -> publishers -> monev -> nasional. Apps that come later beside monev (the SOP
+A and D apps, monitoring) take monev's rank; the national roll-up (nasional) reads them all.
+tests/core/test_layers.py reads every module, migration included, and fails on an import or a reference
+(a dotted path, a permission, a model label, a migration dependency) that points upward or sideways.
+
+An app inside another's package (publishers.social, label "social") has the rank of that package.
 """
 
 LAYERS = {
@@ -13,4 +15,10 @@ LAYERS = {
     "editorial": 2,
     "publishers": 3,
     "monev": 4,
+    "nasional": 5,
 }
+
+
+def rank(app_config):
+    """The layer of an installed app, or None for an app that is not Warta's."""
+    return LAYERS.get(app_config.name.split(".", 1)[0])

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from cms import court_types
+
 
 @register_setting(icon="site")
 class CourtSettings(BaseSiteSetting):
@@ -27,11 +29,24 @@ class CourtSettings(BaseSiteSetting):
     youtube_url = models.URLField(_("YouTube"), blank=True)
     tiktok_url = models.URLField(_("TikTok"), blank=True)
     telegram_url = models.URLField(_("Telegram"), blank=True)
+    # Where the court stands nationally (its directorate follows from the type, cms.court_types).
+    court_type = models.CharField(_("jenis pengadilan"), max_length=12, choices=court_types.CHOICES, blank=True)
+    appellate_court = models.ForeignKey(
+        "wagtailcore.Site", verbose_name=_("pengadilan tingkat banding"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
 
+    base_form_class = court_types.CourtSettingsForm
     panels = [
         MultiFieldPanel(
             [FieldPanel("court_name"), FieldPanel("short_name"), FieldPanel("tagline"), FieldPanel("logo")],
             heading=_("Identitas"),
+        ),
+        # Set when the court is onboarded: it decides which directorate and appellate court see its figures.
+        MultiFieldPanel(
+            [FieldPanel("court_type", permission="superuser"),
+             FieldPanel("appellate_court", permission="superuser")],
+            heading=_("Kedudukan"), permission="superuser",
         ),
         MultiFieldPanel(
             [FieldPanel("address"), FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email"),
@@ -47,6 +62,10 @@ class CourtSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("pengaturan pengadilan")
+
+    @property
+    def directorate(self):
+        return court_types.directorate_of(self.court_type)
 
     @property
     def social_links(self):

@@ -28,7 +28,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Warta, lowest layer first: core -> cms -> editorial -> publishers -> monev
+    # Warta, lowest layer first: core -> cms -> editorial -> publishers -> monev -> nasional
     "core",
     "cms",
     "editorial",
@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "publishers.webhooks",
     "publishers.website",
     "monev",
+    "nasional",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -21,9 +21,14 @@ class StepRecordQuerySet(models.QuerySet):
 
         The same rule as that function, asked of the database: at most the standard, to the second.
         """
-        limit = models.F("standard_minutes") * 60
-        lookup = "working_seconds__lte" if met else "working_seconds__gt"
-        return self.measured().filter(**{lookup: limit})
+        return self.measured().filter(met_standard_condition(met))
+
+
+def met_standard_condition(met=True):
+    """StepRecordQuerySet.met_standard()'s condition on its own, for a measured step (as in an aggregate's
+    filter: Count("id", filter=met_standard_condition()))."""
+    limit = models.F("standard_minutes") * 60
+    return models.Q(working_seconds__lte=limit) if met else models.Q(working_seconds__gt=limit)
 
 
 class StepRecord(models.Model):

@@ -87,3 +87,21 @@ def test_the_moved_permissions_are_cores(court, users):
     assert not users["admin"].has_perm("core.view_monev")
     assert not ContentType.objects.filter(app_label="editorial", model="editorialpermissions").exists()
     assert ContentType.objects.get_for_model(apps.get_model("core", "JobRun")).app_label == "core"
+
+
+def test_oversight_answers_with_what_the_registered_providers_add(court, users, second_court, monkeypatch):
+    from django.db.models import Q
+
+    from core import courts
+
+    monkeypatch.setattr(courts, "_OVERSIGHT", [])
+    reader = UserFactory(username="pembaca")
+    assert list(courts_for(reader, oversight=True)) == []  # no provider: nobody oversees anything
+    courts.register_oversight(lambda user: Q(pk=second_court.site.pk) if user == reader else None)
+    courts.register_oversight(lambda user: None)
+    assert list(courts_for(reader, oversight=True)) == [second_court.site]
+    assert list(courts_for(reader)) == []  # overseeing a court is not working on it
+    assert list(courts_for(users["kasubag"], oversight=True)) == []
+    assert set(courts_for(users["root"], oversight=True)) == {court.site, second_court.site}
+    reader.is_active = False
+    assert list(courts_for(reader, oversight=True)) == []

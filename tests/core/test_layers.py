@@ -13,9 +13,10 @@ import ast
 import re
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 
-from core.layers import LAYERS
+from core.layers import LAYERS, rank
 
 BASE_DIR = Path(settings.BASE_DIR)
 COMPOSITION_ROOT = BASE_DIR / "cms" / "settings"
@@ -23,7 +24,11 @@ COMPOSITION_ROOT = BASE_DIR / "cms" / "settings"
 # Upward references another change removes; each entry must still occur (a fixed one is taken off the list).
 NOT_YET_REMOVED = set()
 
-_LABELS = "|".join(sorted(LAYERS, key=len, reverse=True))
+# Each label names its app's package: "social" (publishers.social) is publishers'.
+OWNER = {app: app for app in LAYERS}
+OWNER.update({config.label: config.name.split(".", 1)[0]
+              for config in apps.get_app_configs() if rank(config) is not None})
+_LABELS = "|".join(sorted(OWNER, key=len, reverse=True))
 DOTTED = re.compile(rf"^({_LABELS})(\.[A-Za-z_]\w*)+$")
 PATHLIKE = re.compile(rf"^({_LABELS})/[\w./-]+$")
 
@@ -64,15 +69,16 @@ def references(tree):
 
 def violations():
     found = []
-    for app, rank in LAYERS.items():
+    for app, layer in LAYERS.items():
         for path in sorted((BASE_DIR / app).rglob("*.py")):
             if COMPOSITION_ROOT in path.parents:
                 continue
             relative = path.relative_to(BASE_DIR).as_posix()
             tree = ast.parse(path.read_text(), filename=relative)
             for line, label, what in references(tree):
-                if label in LAYERS and label != app and LAYERS[label] >= rank:
-                    found.append((relative, line, label, what))
+                owner = OWNER.get(label)
+                if owner is not None and owner != app and LAYERS[owner] >= layer:
+                    found.append((relative, line, owner, what))
     return found
 
 
@@ -107,8 +113,9 @@ def later():
     apps.get_model("monev", "MonevReport")
     Permission.objects.filter(content_type__app_label="publishers")
     render("monev/report.html")
+    user.has_perm("social.manage_channels")
 dependencies = [("publishers", "0002_role_permissions")]
 '''
-    found = {(line, label) for line, label, _what in references(ast.parse(source))}
+    found = {(line, OWNER[label]) for line, label, _what in references(ast.parse(source)) if label in OWNER}
     assert found == {(3, "monev"), (4, "monev"), (6, "publishers"), (7, "monev"), (8, "publishers"),
-                     (9, "monev"), (10, "publishers"), (11, "monev"), (12, "publishers")}
+                     (9, "monev"), (10, "publishers"), (11, "monev"), (12, "publishers"), (13, "publishers")}
