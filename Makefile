@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT   ?= 8000
 WARTA_BASE_URL ?= http://127.0.0.1:$(PORT)
+# The suite runs in one pytest-xdist worker per core; TEST_WORKERS=0 runs it in this process (for a debugger).
+TEST_WORKERS ?= auto
 export PORT WARTA_BASE_URL
 
 .PHONY: run test test-pg bench install migrate demo messages clean check lint
@@ -29,12 +31,12 @@ run: demo
 	$(BIN)/honcho --no-prefix -f Procfile.dev start --port $(PORT)
 
 test: install
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # The same suite against PostgreSQL (used by .ci/run).
 test-pg: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/warta_ci} \
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python -m bench

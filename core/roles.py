@@ -54,7 +54,7 @@ ROLES = {
         "model_perms": ["wagtailadmin.access_admin", "core.view_monev"],
     },
     KETUA: {
-        "description": "Melihat laporan monev dan menetapkan program TI.",
+        "description": "Melihat laporan monev.",
         "pages": [],
         "collections": ["choose_document"],
         "model_perms": ["wagtailadmin.access_admin", "core.view_monev"],

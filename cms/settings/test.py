@@ -22,7 +22,10 @@ WARTA_STATIC_SITE_DIR = ""  # a developer's shell setting must not make tests wr
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WARTA_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
-MEDIA_ROOT = os.environ.get("WARTA_TEST_MEDIA_ROOT", "/tmp/warta-test-media")
+# pytest-xdist runs the suite in several worker processes (`make test` uses one per core): each worker keeps its
+# own media folder, as pytest-django gives each its own test database.
+MEDIA_ROOT = os.path.join(os.environ.get("WARTA_TEST_MEDIA_ROOT", "/tmp/warta-test-media"),
+                          os.environ.get("PYTEST_XDIST_WORKER", "main"))
 STATIC_ROOT = os.path.join(MEDIA_ROOT, "_static")
 os.makedirs(STATIC_ROOT, exist_ok=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
