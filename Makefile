@@ -6,6 +6,8 @@ MANAGE := $(BIN)/python manage.py
 PORT   ?= 8000
 WARTA_BASE_URL ?= http://127.0.0.1:$(PORT)
 # The suite runs in one pytest-xdist worker per core; TEST_WORKERS=0 runs it in this process (for a debugger).
+# `--dist load` hands tests out in collection order, so each worker still runs pytest-django's order (database
+# tests before transactional ones, whose flush would otherwise wipe what migrations made for the tests after).
 TEST_WORKERS ?= auto
 export PORT WARTA_BASE_URL
 
@@ -31,12 +33,12 @@ run: demo
 	$(BIN)/honcho --no-prefix -f Procfile.dev start --port $(PORT)
 
 test: install
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 # The same suite against PostgreSQL (used by .ci/run).
 test-pg: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/warta_ci} \
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python -m bench
