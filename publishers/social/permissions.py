@@ -1,20 +1,19 @@
 """Who may do what with channels and deliveries (SOP roles, see core/roles.py).
 
-- connect, edit and remove channels: Kasubag PTIP (core.manage_channels) and superusers,
-  for the courts (sites) whose root page they can publish;
+- connect, edit and remove channels: the court's outlet managers (publishers.permissions: Kasubag PTIP
+  and superusers, for the courts whose root page they can publish);
 - retry or cancel a channel's delivery: Admin and Kasubag (social.retry_socialdelivery);
 - take a post down from a platform, post an item again: channel managers;
 - read the delivery report: Admin, Kasubag, Sekretaris (view_socialdelivery, core.view_monev).
 """
 
-from wagtail.models import Site
-from wagtail.permission_policies import ModelPermissionPolicy
+from publishers.permissions import can_manage_outlets, managed_sites
 
-from core.courts import courts_for
+__all__ = ["can_manage_channels", "can_retry", "can_view_page_status", "can_view_report", "managed_sites"]
 
-
-def can_manage_channels(user):
-    return bool(user and user.is_active and (user.is_superuser or user.has_perm("core.manage_channels")))
+# Connecting, editing and removing channels is managing the court's outlets (publishers.permissions), like its
+# webhooks; SocialAccount's permission policy is that one policy (registered in viewsets.py).
+can_manage_channels = can_manage_outlets
 
 
 def can_retry(user):
@@ -30,29 +29,3 @@ def can_view_report(user):
 
 def can_view_page_status(user, page):
     return can_view_report(user) or page.permissions_for_user(user).can_edit()
-
-
-def managed_sites(user):
-    """The courts whose channels this user manages: the courts where they approve (publish)."""
-    if not can_manage_channels(user):
-        return Site.objects.none()
-    return courts_for(user, actions=("publish",))
-
-
-class ChannelPermissionPolicy(ModelPermissionPolicy):
-    """Every action on SocialAccount needs core.manage_channels, limited to the user's courts."""
-
-    def user_has_permission(self, user, action):
-        return can_manage_channels(user)
-
-    def user_has_any_permission(self, user, actions):
-        return can_manage_channels(user)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return can_manage_channels(user) and managed_sites(user).filter(pk=instance.site_id).exists()
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return self.user_has_permission_for_instance(user, None, instance)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        return self.model._default_manager.filter(site__in=managed_sites(user))

@@ -12,12 +12,12 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 
-from publishers.social import permissions, views
+from publishers.permissions import ManagedOutletsMixin, OutletPermissionPolicy
+from publishers.social import views
 from publishers.social.forms import SocialAccountForm
 from publishers.social.models import SocialAccount
-from publishers.social.permissions import ChannelPermissionPolicy
 
 
 class HealthColumn(StatusTagColumn):
@@ -45,12 +45,8 @@ def channel_action_buttons(account, next_url=None, button_class=Button):
 def managed_accounts(user):
     """Only the channels of the courts this user manages (multi-court deployments), also when an address
     is typed by hand: Wagtail's generic views check the model permission, not the instance."""
-    return SocialAccount.objects.filter(site__in=permissions.managed_sites(user)).select_related("site")
-
-
-class ManagedChannelsMixin:
-    def get_queryset(self):  # the object of the edit and delete views (Django's SingleObjectMixin)
-        return managed_accounts(self.request.user)
+    policy = policy_registry.get_by_type(SocialAccount)
+    return policy.instances_user_has_any_permission_for(user, ["change"]).select_related("site")
 
 
 class AccountIndexView(generic.IndexView):
@@ -63,7 +59,7 @@ class AccountIndexView(generic.IndexView):
         return buttons
 
 
-class AccountEditView(ManagedChannelsMixin, generic.EditView):
+class AccountEditView(ManagedOutletsMixin, generic.EditView):
     success_message = gettext_lazy("Kanal %(object)s disimpan.")
 
     def get_context_data(self, **kwargs):
@@ -86,7 +82,7 @@ class AccountEditView(ManagedChannelsMixin, generic.EditView):
         return _("Kanal %(name)s disimpan.") % {"name": account.name}
 
 
-class AccountDeleteView(ManagedChannelsMixin, generic.DeleteView):
+class AccountDeleteView(ManagedOutletsMixin, generic.DeleteView):
     @property
     def confirmation_message(self):
         return _("Hapus kanal %(name)s dari Warta? Konten tidak lagi dikirim ke kanal ini dan token yang tersimpan "
@@ -145,5 +141,5 @@ class SocialAccountViewSet(ModelViewSet):
         ]
 
 
-register_permission_policy(SocialAccount, ChannelPermissionPolicy(SocialAccount))
+register_permission_policy(SocialAccount, OutletPermissionPolicy(SocialAccount))
 social_account_viewset = SocialAccountViewSet()

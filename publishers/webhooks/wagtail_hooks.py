@@ -1,4 +1,5 @@
-"""The "Webhook" admin section: endpoints (Kasubag PTIP and superusers) and each endpoint's deliveries."""
+"""The "Webhook" admin section: endpoints and each endpoint's deliveries, for whoever manages the court's
+publishing outlets (publishers.permissions: Kasubag PTIP and superusers, each for their own courts)."""
 
 from django import forms
 from django.contrib import messages
@@ -11,33 +12,19 @@ from django.views.generic import TemplateView, View
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 
-from publishers.social.permissions import can_manage_channels
+from publishers.permissions import ManagedOutletsMixin, OutletPermissionPolicy
 from publishers.webhooks import outbox, signing
 from publishers.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookStatus
 
 
-class WebhookPermissionPolicy(ModelPermissionPolicy):
-    """Every action on endpoints and their deliveries needs core.manage_channels (or a superuser)."""
-
-    def user_has_permission(self, user, action):
-        return can_manage_channels(user)
-
-    def user_has_any_permission(self, user, actions):
-        return can_manage_channels(user)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return can_manage_channels(user)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return can_manage_channels(user)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        return self.model._default_manager.all() if can_manage_channels(user) else self.model._default_manager.none()
+def managed_endpoints(user):
+    """The endpoints of the courts whose outlets this user manages (publishers.permissions)."""
+    return policy_registry.get_by_type(WebhookEndpoint).instances_user_has_any_permission_for(user, ["change"])
 
 
 class WebhookEndpointForm(WagtailAdminModelForm):
@@ -58,6 +45,12 @@ class WebhookEndpointForm(WagtailAdminModelForm):
     class Meta:
         model = WebhookEndpoint
         fields = ["site", "name", "url", "new_secret", "on_published", "on_unpublished", "active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is not None and "site" in self.fields:  # only the courts this user manages
+            policy = policy_registry.get_by_type(WebhookEndpoint)
+            self.fields["site"].queryset = policy.sites_user_has_permission_for(self.for_user)
 
     def clean_url(self):
         url = self.cleaned_data["url"]
@@ -88,6 +81,24 @@ class DeliveriesColumn(Column):
     cell_template_name = "publishers/webhooks/deliveries_cell.html"
 
 
+class EndpointIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return managed_endpoints(self.request.user).select_related("site")
+
+
+class EndpointEditView(ManagedOutletsMixin, generic.EditView):
+    pass
+
+
+class EndpointDeleteView(ManagedOutletsMixin, generic.DeleteView):
+    pass
+
+
+class EndpointHistoryView(generic.HistoryView):
+    def get_base_object_queryset(self):  # its get_queryset lists the log entries
+        return managed_endpoints(self.request.user)
+
+
 class WebhookEndpointViewSet(ModelViewSet):
     model = WebhookEndpoint
     name = "webhooks"
@@ -99,6 +110,10 @@ class WebhookEndpointViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     add_to_reference_index = False
+    index_view_class = EndpointIndexView
+    edit_view_class = EndpointEditView
+    delete_view_class = EndpointDeleteView
+    history_view_class = EndpointHistoryView
     form_fields = ["site", "name", "url", "on_published", "on_unpublished", "active"]
     list_display = [
         Column("name", label=gettext_lazy("Nama")),
@@ -120,9 +135,9 @@ class WebhookEndpointViewSet(ModelViewSet):
 
 
 def _endpoint_for(request, pk):
-    if not can_manage_channels(request.user):
+    if not policy_registry.get_by_type(WebhookEndpoint).user_has_permission(request.user, "change"):
         raise PermissionDenied
-    return get_object_or_404(WebhookEndpoint, pk=pk)
+    return get_object_or_404(managed_endpoints(request.user), pk=pk)
 
 
 class DeliveryListView(WagtailAdminTemplateMixin, TemplateView):
@@ -167,7 +182,8 @@ class RetryView(View):
         return redirect("webhooks:deliveries", pk=endpoint.pk)
 
 
-register_permission_policy(WebhookEndpoint, WebhookPermissionPolicy(WebhookEndpoint))
+# The same policy as the court's social channels: both are the court's publishing outlets.
+register_permission_policy(WebhookEndpoint, OutletPermissionPolicy(WebhookEndpoint))
 webhook_viewset = WebhookEndpointViewSet()
 
 

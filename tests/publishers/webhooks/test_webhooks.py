@@ -338,3 +338,48 @@ def test_a_whsec_secret_must_carry_a_base64_key(court, users, client_as):
     assert response.status_code == 200
     assert "Rahasia berawalan whsec_ harus diikuti base64" in response.content.decode()
     assert not WebhookEndpoint.objects.exists()
+
+
+@pytest.mark.django_db
+def test_webhooks_of_another_court_are_out_of_reach(court, users, client_as):
+    """Webhooks are a court's publishing outlets like its channels (publishers.permissions): the Kasubag of a
+    second court reaches, and may register for, only that court."""
+    from bs4 import BeautifulSoup
+    from django.apps import apps
+    from django.test import Client
+    from wagtail.models import Collection, Site
+
+    from core import roles
+    from tests.support.factories import HomePageFactory, UserFactory
+
+    other_home = HomePageFactory(parent=court.home.get_parent(), slug="pa-uji")
+    other_site = Site.objects.create(hostname="pa-uji.test", root_page=other_home, site_name="PA Uji")
+    groups = roles.setup_role_groups(apps, other_home.pk, Collection.get_first_root_node().pk, "PA Uji ")
+    other_kasubag = Client()
+    other_kasubag.force_login(UserFactory(username="kasubag_pa", groups=[groups[roles.KASUBAG]]))
+    ours = WebhookEndpoint(name="Portal PN Uji", url="https://sipp.pn-uji.go.id/warta", site=court.site)
+    ours.secret = SECRET
+    ours.save()
+
+    for name in ("edit", "delete", "history", "deliveries"):
+        assert other_kasubag.get(reverse(f"webhooks:{name}", args=[ours.pk])).status_code == 404, name
+    assert "Portal PN Uji" not in other_kasubag.get(reverse("webhooks:index")).content.decode()
+    add = BeautifulSoup(other_kasubag.get(reverse("webhooks:add")).content, "html.parser")
+    assert {option["value"] for option in add.select("select[name=site] option") if option["value"]} == {
+        str(other_site.pk)}
+    response = other_kasubag.post(reverse("webhooks:add"), {
+        "site": court.site.pk, "name": "Bukan miliknya", "url": "https://contoh.go.id/",
+        "new_secret": "rahasia-panjang-sekali-789", "on_published": "on"})
+    assert response.status_code == 200 and not WebhookEndpoint.objects.filter(name="Bukan miliknya").exists()
+
+    assert "Portal PN Uji" in client_as("kasubag").get(reverse("webhooks:index")).content.decode()
+
+
+def test_channels_and_webhooks_share_one_outlet_policy():
+    from wagtail.permissions import policy_registry
+
+    from publishers.permissions import OutletPermissionPolicy
+    from publishers.social.models import SocialAccount
+
+    for model in (SocialAccount, WebhookEndpoint):
+        assert type(policy_registry.get_by_type(model)) is OutletPermissionPolicy
