@@ -126,10 +126,10 @@ def requests_per_second(port, path, host, seconds, concurrency, expect=b""):
                 errors[slot] += 1
 
     started = time.monotonic()
-    threads = [threading.Thread(target=client, args=(slot,)) for slot in range(concurrency)]
-    for thread in threads:
+    clients = [threading.Thread(target=client, args=(slot,)) for slot in range(concurrency)]
+    for thread in clients:
         thread.start()
-    for thread in threads:
+    for thread in clients:
         thread.join()
     elapsed = time.monotonic() - started
     return {"rps": sum(counts) / elapsed, "requests": sum(counts), "errors": sum(errors), "seconds": elapsed}

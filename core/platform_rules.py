@@ -19,7 +19,6 @@ FACEBOOK = "facebook"
 INSTAGRAM = "instagram"
 X = "x"
 TELEGRAM = "telegram"
-THREADS = "threads"
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,6 @@ RULES = {
                              min_aspect=4 / 5, max_aspect=1.91),
     X: PlatformRules(X, _("X"), 280, 5 * MB, weighted=True),
     TELEGRAM: PlatformRules(TELEGRAM, _("Telegram"), 1024, 10 * MB),
-    THREADS: PlatformRules(THREADS, _("Threads"), 500, 8 * MB),
 }
 
 HASHTAG_RE = re.compile(r"(?<!\w)#\w+", re.UNICODE)

@@ -40,10 +40,8 @@ SUPERUSER = ("darurat", "Operator", "Darurat")  # publishes the odd item outside
 CATEGORIES = [("Kegiatan", 5), ("Layanan Publik", 3), ("Sidang Keliling", 2), ("Pengumuman Lelang", 1),
               ("Prestasi", 1)]
 ACCOUNTS = [(platform_rules.FACEBOOK, "PN Contoh"), (platform_rules.INSTAGRAM, "@pn.contoh"),
-            (platform_rules.X, "@PNContoh"), (platform_rules.TELEGRAM, "Kanal PN Contoh"),
-            (platform_rules.THREADS, "@pn.contoh")]
-REACH = {platform_rules.FACEBOOK: 900, platform_rules.INSTAGRAM: 700, platform_rules.X: 1500,
-         platform_rules.THREADS: 250}
+            (platform_rules.X, "@PNContoh"), (platform_rules.TELEGRAM, "Kanal PN Contoh")]
+REACH = {platform_rules.FACEBOOK: 900, platform_rules.INSTAGRAM: 700, platform_rules.X: 1500}
 
 
 @dataclass
@@ -217,11 +215,8 @@ def platform_answer(platform, reach, reactions, comments, shares, saves, clicks)
     if platform == platform_rules.INSTAGRAM:
         return {"views": reach * 2, "reach": reach, "likes": reactions, "comments": comments, "shares": shares,
                 "saved": saves, "total_interactions": reactions + comments + shares + saves}
-    if platform == platform_rules.X:
-        return {"impression_count": reach, "like_count": reactions, "reply_count": comments,
-                "retweet_count": shares - shares // 3, "quote_count": shares // 3, "bookmark_count": saves}
-    return {"views": reach, "likes": reactions, "replies": comments, "reposts": shares - shares // 2,
-            "quotes": shares // 2}
+    return {"impression_count": reach, "like_count": reactions, "reply_count": comments,
+            "retweet_count": shares - shares // 3, "quote_count": shares // 3, "bookmark_count": saves}
 
 
 def _snapshots(rng, ledger, site, batch=500):

@@ -8,7 +8,6 @@ goes (the table is in docs/monev.md):
 - Instagram: views, reach, reactions ← likes, comments, shares, saves ← saved.
 - X (public_metrics): views ← impression_count, reactions ← like_count, comments ← reply_count,
   shares ← retweet_count + quote_count, saves ← bookmark_count; no reach.
-- Threads: views, reactions ← likes, comments ← replies, shares ← reposts + quotes.
 - Telegram: nothing; the Bot API has no statistics for channel posts.
 
 (*) Facebook post fields, not insights: taken when the channel includes them.
@@ -22,8 +21,8 @@ from core import platform_rules
 
 from .models import MetricSnapshot
 
-FACEBOOK, INSTAGRAM, X, TELEGRAM, THREADS = (platform_rules.FACEBOOK, platform_rules.INSTAGRAM, platform_rules.X,
-                                             platform_rules.TELEGRAM, platform_rules.THREADS)
+FACEBOOK, INSTAGRAM, X, TELEGRAM = (platform_rules.FACEBOOK, platform_rules.INSTAGRAM, platform_rules.X,
+                                    platform_rules.TELEGRAM)
 NO_METRICS = {TELEGRAM}
 
 
@@ -68,9 +67,6 @@ def normalise(platform, raw):
                    comments=_int(raw.get("reply_count")),
                    shares=_sum(_int(raw.get("retweet_count")), _int(raw.get("quote_count"))),
                    saves=_int(raw.get("bookmark_count")))
-    elif platform == THREADS:
-        out.update(views=_int(raw.get("views")), reactions=_int(raw.get("likes")), comments=_int(raw.get("replies")),
-                   shares=_sum(_int(raw.get("reposts")), _int(raw.get("quotes"))))
     return out
 
 

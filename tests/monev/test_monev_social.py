@@ -119,8 +119,6 @@ def test_the_collection_jobs_are_scheduled():
     ("x", {"impression_count": 1500, "like_count": 40, "reply_count": 2, "retweet_count": 5, "quote_count": 1,
            "bookmark_count": 3},
      {"views": 1500, "reach": None, "reactions": 40, "comments": 2, "shares": 6, "saves": 3, "clicks": None}),
-    ("threads", {"views": 80, "likes": 9, "replies": 1, "reposts": 2, "quotes": 0},
-     {"views": 80, "reach": None, "reactions": 9, "comments": 1, "shares": 2, "saves": None, "clicks": None}),
     ("telegram", {}, dict.fromkeys(["views", "reach", "reactions", "comments", "shares", "saves", "clicks"])),
 ])
 def test_each_platforms_answer_is_normalised(platform, raw, expected):

@@ -1,4 +1,4 @@
-"""What Facebook, Instagram and Threads share: Graph API errors and usage headers.
+"""What Facebook and Instagram share: Graph API errors and usage headers.
 
 Error codes from Meta's Graph API documentation:
 190 token invalid, 10/200-299 permission, 4/17/32/613/80001-80014 rate limits,

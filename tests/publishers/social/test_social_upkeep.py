@@ -104,10 +104,10 @@ def test_two_workers_never_claim_the_same_delivery(court, users, connected, plat
         finally:
             thread_connection.close()
 
-    threads = [threading.Thread(target=worker) for _ in range(4)]
-    for thread in threads:
+    workers = [threading.Thread(target=worker) for _ in range(4)]
+    for thread in workers:
         thread.start()
-    for thread in threads:
+    for thread in workers:
         thread.join()
     assert sum(1 for result in results if result is not None) == 1
     row.refresh_from_db()

@@ -124,7 +124,6 @@ class FakePlatform:
         self.setup_routes()
         handler = type("Handler", (_Handler,), {"platform": self})
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, name=f"fake-{self.name}", daemon=True)
 
     # life cycle -----------------------------------------------------------------------------

@@ -21,7 +21,6 @@ class MediaServer:
     def __init__(self, media_root, media_url="/media/"):
         handler = type("Handler", (_MediaHandler,), {"media_url": media_url})
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(media_root)))
-        self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, name="fake-media", daemon=True)
         self.requests = 0
 
