@@ -24,6 +24,11 @@ PRANATA = "Pranata Komputer"
 PAGE_EDIT = ["add", "change"]
 PAGE_PUBLISH = ["add", "change", "publish", "lock", "unlock"]
 
+# Wagtail's API tokens (Pengaturan → Token API): each user creates, renames and revokes their own, for the
+# v3 API with their own rights. The roles that work on pages through the API hold them.
+API_TOKENS = ["wagtailcore.add_apitoken", "wagtailcore.change_apitoken", "wagtailcore.delete_apitoken",
+              "wagtailcore.view_apitoken"]
+
 # collection permission codenames (images and documents)
 MEDIA_ADD = ["add_image", "choose_image", "add_document", "choose_document"]
 MEDIA_ALL = MEDIA_ADD + ["change_image", "delete_image", "change_document", "delete_document"]
@@ -33,19 +38,19 @@ ROLES = {
         "description": "Menyusun konsep berita, pengumuman dan konten media sosial; tidak dapat menerbitkan.",
         "pages": PAGE_EDIT,
         "collections": MEDIA_ADD,
-        "model_perms": ["wagtailadmin.access_admin"],
+        "model_perms": ["wagtailadmin.access_admin", *API_TOKENS],
     },
     REDAKTUR: {
         "description": "Memeriksa dan mengoreksi konsep; tidak dapat menerbitkan.",
         "pages": PAGE_EDIT,
         "collections": MEDIA_ALL,
-        "model_perms": ["wagtailadmin.access_admin"],
+        "model_perms": ["wagtailadmin.access_admin", *API_TOKENS],
     },
     KASUBAG: {
         "description": "Menyetujui dan menerbitkan; mengelola kanal, pengaturan situs dan monev.",
         "pages": PAGE_PUBLISH,
         "collections": MEDIA_ALL,
-        "model_perms": ["wagtailadmin.access_admin", "core.view_monev", "core.manage_channels"],
+        "model_perms": ["wagtailadmin.access_admin", "core.view_monev", "core.manage_channels", *API_TOKENS],
     },
     SEKRETARIS: {
         "description": "Melihat laporan monev dan menyetujui arsip laporan.",

@@ -15,7 +15,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import LogFormatter
 
-from editorial import api_tokens, publishing
+from editorial import publishing
 from editorial.editing import EditorialPageViewSet
 from editorial.models import MutuBaku
 from editorial.panels import MyTasksPanel
@@ -113,11 +113,8 @@ def editorial_admin_urls():
         path("reports/waktu-alur-redaksi/", StepDurationReportView.as_view(), name="editorial_step_report"),
         path("reports/waktu-alur-redaksi/results/", StepDurationReportView.as_view(results_only=True),
              name="editorial_step_report_results"),
-        *api_tokens.urls(),
     ]
 
-
-hooks.register("register_account_menu_item", api_tokens.account_menu_item)
 
 
 class StepReportMenuItem(MenuItem):

@@ -130,20 +130,23 @@ def test_openapi_document_describes_the_workflow_and_validates(client, db):
     assert document["components"]["schemas"][body]["required"] == ["comment"]
 
 
-# --- token screens ----------------------------------------------------------------------------------
+# --- token screens (Wagtail's, Pengaturan → Token API) -------------------------------------------------
+
+TOKENS = "wagtailusers_api_tokens"
+
 
 def test_a_user_creates_sees_once_and_revokes_a_token(draft, users, client_as, client):
     admin = client_as("admin")
-    account = admin.get(reverse("wagtailadmin_account"))
-    assert reverse("editorial_api_tokens") in account.content.decode()
+    home = admin.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse(f"{TOKENS}:index") in home  # in the Settings menu
 
-    response = admin.post(reverse("editorial_api_tokens_create"), {"name": "Aplikasi humas"})
+    response = admin.post(reverse(f"{TOKENS}:add"), {"name": "Aplikasi humas", "user": users["admin"].pk})
     assert response.status_code == 200
-    plaintext = BeautifulSoup(response.content, "html.parser").find(id="api-token-plaintext").get_text()
+    plaintext = BeautifulSoup(response.content, "html.parser").find(id="api-token-value")["value"]
     assert plaintext.startswith("wagtail_")
     assert "tidak akan ditampilkan lagi" in response.content.decode()
 
-    listing = admin.get(reverse("editorial_api_tokens")).content.decode()
+    listing = admin.get(reverse(f"{TOKENS}:index")).content.decode()
     assert "Aplikasi humas" in listing and plaintext not in listing
     assert APIToken.objects.get(name="Aplikasi humas").prefix in listing
 
@@ -151,24 +154,43 @@ def test_a_user_creates_sees_once_and_revokes_a_token(draft, users, client_as, c
     assert response.status_code == 200 and response.json()["requested_by"] == "admin"
 
     token = APIToken.objects.get(name="Aplikasi humas")
-    response = admin.post(reverse("editorial_api_tokens_revoke", args=[token.pk]), follow=True)
+    response = admin.post(reverse(f"{TOKENS}:delete", args=[token.pk]), follow=True)
     assert "dicabut" in response.content.decode()
     assert api(client, plaintext, "get", workflow(draft)).status_code == 401
+
+
+def test_a_token_issued_before_keeps_working(draft, users, client):
+    """Warta's own token screen stored Wagtail's APIToken rows too: a token made there is one of these."""
+    _token, plaintext = APIToken.create_token(user=users["redaktur"], name="Dari layar lama")
+    assert api(client, plaintext, "get", workflow(draft)).status_code == 200
 
 
 def test_users_see_and_revoke_only_their_own_tokens(users, client_as):
     token, plaintext = APIToken.create_token(user=users["redaktur"], name="Milik redaktur")
     admin = client_as("admin")
-    assert "Milik redaktur" not in admin.get(reverse("editorial_api_tokens")).content.decode()
-    assert admin.post(reverse("editorial_api_tokens_revoke", args=[token.pk])).status_code == 404
+    assert "Milik redaktur" not in admin.get(reverse(f"{TOKENS}:index")).content.decode()
+    assert admin.post(reverse(f"{TOKENS}:delete", args=[token.pk])).status_code == 404
     token.refresh_from_db()
     assert token.revoked_at is None
+    # and create none in another's name: the only owner offered is oneself
+    form = BeautifulSoup(admin.get(reverse(f"{TOKENS}:add")).content, "html.parser")
+    assert {o["value"] for o in form.select("select[name=user] option") if o["value"]} == {str(users["admin"].pk)}
+    admin.post(reverse(f"{TOKENS}:add"), {"name": "Atas nama redaktur", "user": users["redaktur"].pk})
+    assert not APIToken.objects.filter(name="Atas nama redaktur").exists()
 
 
-def test_a_token_needs_a_name(client_as):
-    response = client_as("admin").post(reverse("editorial_api_tokens_create"), {"name": ""})
+def test_a_token_needs_a_name(users, client_as):
+    response = client_as("admin").post(reverse(f"{TOKENS}:add"), {"name": "", "user": users["admin"].pk})
     assert response.status_code == 200 and not APIToken.objects.exists()
-    assert "api-token-plaintext" not in response.content.decode()
+    assert "api-token-value" not in response.content.decode()
+
+
+@pytest.mark.parametrize("role, may", [("admin", True), ("redaktur", True), ("kasubag", True),
+                                       ("sekretaris", False), ("ketua", False), ("pranata", False)])
+def test_the_roles_that_work_on_pages_manage_their_tokens(users, client_as, role, may):
+    assert users[role].has_perm("wagtailcore.add_apitoken") is may
+    response = client_as(role).get(reverse(f"{TOKENS}:index"))
+    assert (response.status_code == 200) is may
 
 
 def test_only_users_who_may_edit_can_submit(draft, users, client):
