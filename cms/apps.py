@@ -14,8 +14,11 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from core import roles
+        from cms.onboarding import site_and_pages
+        from core import onboarding, roles
         from core.scheduling import register_job
+
+        onboarding.register_step(10, site_and_pages)
 
         # The Kasubag PTIP keeps the court's settings and the news categories.
         roles.grant(roles.KASUBAG, "cms.change_courtsettings", "cms.add_newscategory", "cms.change_newscategory",

@@ -11,8 +11,11 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         import core.checks  # noqa: F401  (registers the system checks)
-        from core import upkeep
+        from core import onboarding, upkeep
         from core.scheduling import register_job
 
+        onboarding.register_step(15, onboarding.narrow_first_court)
+        onboarding.register_step(20, onboarding.court_collection_and_groups)
+        onboarding.register_step(90, onboarding.first_kasubag)
         register_job("prune_job_runs", upkeep.prune_job_runs, hour="3", minute="10")
         register_job("prune_task_results", upkeep.prune_task_results, hour="3", minute="20")

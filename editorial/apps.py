@@ -10,8 +10,11 @@ class EditorialConfig(AppConfig):
     def ready(self):
         from wagtail.api.v3.urls import api as api_v3
 
-        from core import roles
+        from core import onboarding, roles
         from core.scheduling import register_job
+        from editorial.onboarding import review_workflow
+
+        onboarding.register_step(30, review_workflow)
         from editorial import holidays_seed, notifications, publishing, step_records
         from editorial.api import register as register_api
 

@@ -34,7 +34,7 @@ def setup_court_workflow(apps, page_id, name_prefix=""):
 
     redaktur = Group.objects.get(name=f"{name_prefix}{roles.REDAKTUR}")
     kasubag = Group.objects.get(name=f"{name_prefix}{roles.KASUBAG}")
-    suffix = f" — {name_prefix.strip(' -:')}" if name_prefix else ""
+    suffix = f" — {name_prefix.strip(' -:—')}" if name_prefix else ""
     koreksi = _task(apps, "KoreksiRedakturTask", KOREKSI_NAME + suffix, redaktur)
     persetujuan = _task(apps, "PersetujuanKasubagTask", PERSETUJUAN_NAME + suffix, kasubag)
 

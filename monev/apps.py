@@ -8,7 +8,11 @@ class MonevConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core import onboarding
         from core.scheduling import register_job
+        from monev.onboarding import court_archive
+
+        onboarding.register_step(40, court_archive)
         from monev import archive, social_collect
 
         archive.connect()

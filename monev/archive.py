@@ -21,14 +21,18 @@ from wagtail.signals import published
 
 from . import archive_setup
 from . import report as figures_module
-from .models import MonevReport
+from .models import CourtArchive, MonevReport
 from .report import pdf
 
 ARCHIVE_ACTION = "monev.archive"
 
 
-def archive_collection():
-    collection = Collection.objects.filter(name=archive_setup.COLLECTION_NAME, depth=2).first()
+def archive_collection(site=None):
+    """The court's private archive collection (CourtArchive), else the one the installation made."""
+    archive = CourtArchive.objects.filter(site=site).select_related("collection").first() if site else None
+    if archive is not None and archive.collection is not None:
+        return archive.collection
+    collection = Collection.objects.filter(name=archive_setup.COLLECTION_NAME).order_by("depth").first()
     if collection is None:  # removed by hand: make it again, private as the migration made it
         collection = Collection.get_first_root_node().add_child(name=archive_setup.COLLECTION_NAME)
         CollectionViewRestriction.objects.create(collection=collection,
@@ -62,7 +66,7 @@ def freeze(report, now=None):
     name = slugify(figures["site"]["name"])[:60]
     filename = f"laporan-monev-{name}-{report.period_start}-{report.period_end}.pdf"
     Document = get_document_model()
-    document = Document(title=f"{report.title} — {figures['site']['name']}", collection=archive_collection(),
+    document = Document(title=f"{report.title} — {figures['site']['name']}", collection=archive_collection(report.site),
                         uploaded_by_user=approved_by)
     document.file.save(filename, ContentFile(content), save=False)
     document._set_document_file_metadata()

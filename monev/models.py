@@ -120,6 +120,25 @@ class FollowerCount(models.Model):
 
 # --- the report archive (SOP C step 6) ---------------------------------------------------------------
 
+class CourtArchive(models.Model):
+    """Where a court's approved monev reports go: its Sekretaris's approval workflow and its private collection.
+
+    Wagtail assigns a snippet's workflow per model; a report follows its court's workflow instead
+    (MonevReport.get_workflow, the override Wagtail documents for this). Made when a court is onboarded
+    (monev.onboarding); the court set up at installation uses the workflow and collection its migration made.
+    """
+
+    site = models.OneToOneField("wagtailcore.Site", verbose_name=_("pengadilan"), on_delete=models.CASCADE,
+                                related_name="+")
+    workflow = models.ForeignKey("wagtailcore.Workflow", verbose_name=_("alur persetujuan"), null=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    collection = models.ForeignKey("wagtailcore.Collection", verbose_name=_("koleksi arsip"), null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("arsip monev pengadilan")
+
+
 class MonevReport(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
     """A court's monev report for one period, submitted by the Kasubag PTIP and approved by the Sekretaris.
 
@@ -202,6 +221,13 @@ class MonevReport(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
         if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
             return _("Perlu perbaikan")
         return _("Draf")
+
+    def get_workflow(self):
+        """The court's own approval workflow (CourtArchive), else the one assigned to the model."""
+        archive = CourtArchive.objects.filter(site_id=self.site_id).select_related("workflow").first()
+        if archive is not None and archive.workflow is not None and archive.workflow.active:
+            return archive.workflow
+        return super().get_workflow()
 
     def clean(self):
         super().clean()
