@@ -1,0 +1,21 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+
+@hooks.register("register_admin_urls")
+def register_add_court_url():
+    from .onboarding_views import AddCourtView
+
+    return [path("pengadilan/tambah/", AddCourtView.as_view(), name="cms_add_court")]
+
+
+class SuperuserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_settings_menu_item")
+def register_add_court_menu_item():
+    return SuperuserMenuItem(_("Tambah pengadilan"), reverse("cms_add_court"), icon_name="site", order=610)
