@@ -114,3 +114,27 @@ def test_the_channels_app_adds_its_part_to_the_social_tab(news):
     names = [getattr(child, "field_name", None) or type(child).__name__ for child in tab.children]
     assert names[:3] == ["social_enabled", "social_channels", "social_caption"]
     assert names[-1] == "SocialStatusPanel"
+
+
+@pytest.mark.django_db
+def test_the_content_model_works_with_no_extension_registered(court, news, monkeypatch):
+    """cms alone: the tab holds the draft's own fields, the form has no channel ticks and clean() checks only
+    what holds everywhere, whatever channels the court has."""
+    from django.core.exceptions import ValidationError
+
+    from cms import social_draft
+
+    channel(court, platform_rules.X, "X @PNUji")
+    monkeypatch.setattr(social_draft, "_extensions", [])
+    handler = NewsPage.edit_handler.bind_to_model(NewsPage)
+    tab = next(child for child in handler.children if child.heading == "Media sosial")
+    names = [getattr(child, "field_name", None) or type(child).__name__ for child in tab.children]
+    assert names[:2] == ["social_enabled", "social_caption"] and "SocialStatusPanel" not in names
+    assert "social_channels" not in handler.get_form_class().base_fields
+
+    page = NewsPage.objects.get(pk=news.pk)
+    page.social_caption_x = "Mediasi " * 40  # too long for X, but nothing here knows where it goes
+    page.clean_social_draft()
+    page.social_hashtags = " ".join(f"#tagar{i}" for i in range(31))
+    with pytest.raises(ValidationError, match="paling banyak 30 tagar"):
+        page.clean_social_draft()
