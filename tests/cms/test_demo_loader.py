@@ -35,6 +35,7 @@ MENU = ["Tentang Pengadilan", "Layanan Publik", "Layanan Hukum", "Informasi Publ
 
 def load(**options):
     out = StringIO()
+    options.setdefault("first_court_only", True)  # the second court has its own test below
     call_command("load_demo_court", "--small-images", stdout=out, **options)
     return out.getvalue()
 
@@ -288,3 +289,21 @@ def test_demo_documents_are_text_pdfs_a_reader_opens():
     pages = int(re.search(r"dari (\d+)", text).group(1))
     assert pages >= 2 and text.count("PN CONTOH") == pages and text.count("Dokumen contoh") == pages
     assert f"Halaman {pages} dari {pages}" in text
+
+
+def test_the_demo_has_a_second_court_walled_off_from_the_first(media, settings):
+    from core.courts import courts_for
+
+    first = load(force=True, first_court_only=False)
+    assert "Pengadilan kedua, Pengadilan Agama Contoh: http://pa-contoh.localhost/" in first
+    assert re.search(r"^\s+kasubag-pa\s", first, re.MULTILINE)
+    pn, pa = Site.objects.get(is_default_site=True), Site.objects.get(hostname="pa-contoh.localhost")
+    users = get_user_model().objects
+    assert list(courts_for(users.get(username="kasubag"))) == [pn]
+    assert list(courts_for(users.get(username="kasubag-pa"))) == [pa]
+    assert "Pengadilan Agama Contoh" in soup(Client(HTTP_HOST="pa-contoh.localhost").get("/")).get_text()
+    assert "Pengadilan Agama Contoh" not in soup(Client().get("/")).get_text()
+
+    before = counts()
+    load(force=True, first_court_only=False)
+    assert counts() == before

@@ -107,7 +107,7 @@ def test_a_workflow_publish_counts_for_the_approving_kasubag_and_a_superuser_pub
 def test_demo_content_is_the_systems_not_the_admins(settings, tmp_path):
     settings.DEBUG = True
     settings.MEDIA_ROOT = str(tmp_path)
-    call_command("load_demo_court", "--small-images", stdout=StringIO())
+    call_command("load_demo_court", "--small-images", "--first-court-only", stdout=StringIO())
 
     # The Admin drafted only the two items that wait in review; nothing of theirs was "published directly".
     assert not StepRecord.objects.filter(outcome=StepRecord.PUBLISHED).exists()

@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cms.demo import DEMO_PASSWORD, court
-from cms.demo.loader import DemoCourtLoader
+from cms.demo import DEMO_PASSWORD, court, second_court
+from cms.demo.loader import DemoCourtLoader, site_address
 
 SMALL_IMAGE_WIDTH = 480
 
@@ -33,6 +33,10 @@ class Command(BaseCommand):
             help=_("Jalankan walaupun DEBUG mati. Akun demo memakai kata sandi yang diketahui umum."),
         )
         parser.add_argument(
+            "--first-court-only", action="store_true",
+            help=_("Muat PN Contoh saja, tanpa pengadilan kedua (PA Contoh)."),
+        )
+        parser.add_argument(
             "--small-images", action="store_true",
             help=_("Buat gambar kecil (%(width)d piksel) agar lebih cepat, misalnya untuk pengujian.")
             % {"width": SMALL_IMAGE_WIDTH},
@@ -50,8 +54,11 @@ class Command(BaseCommand):
         wagtail_logger = logging.getLogger("wagtail")
         level = wagtail_logger.level
         wagtail_logger.setLevel(logging.WARNING)
+        second = None
         try:
             loader.run()
+            if not options["first_court_only"]:
+                second = second_court.load(site_address()[1])
         finally:
             wagtail_logger.setLevel(level)
         elapsed = time.monotonic() - started
@@ -75,3 +82,11 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<11} {first_name} {last_name} ({group})")
         root_name, first_name, last_name = court.SUPERUSER
         self.stdout.write(f"  {root_name:<11} {first_name} {last_name} ({_('superuser')})")
+        if second is not None:
+            port = site_address()[1]
+            address = second_court.HOSTNAME + ("" if port == 80 else f":{port}")
+            self.stdout.write("")
+            self.stdout.write(_("Pengadilan kedua, %(court)s: http://%(address)s/ (admin yang sama; akun demo "
+                                "dengan kata sandi yang sama):") % {"court": second_court.NAME, "address": address})
+            for username, (group, first_name, last_name) in second_court.USERS.items():
+                self.stdout.write(f"  {username:<13} {first_name} {last_name} ({group})")
