@@ -10,6 +10,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from publishers.social.channels.metrics import METRICS as POST_METRICS
+
 from . import periods
 
 
@@ -64,7 +66,7 @@ class MetricSnapshot(models.Model):
 
     DAY_1, DAY_7, DAY_28 = 1, 7, 28
     DAYS = [(DAY_1, _("hari ke-1")), (DAY_7, _("hari ke-7")), (DAY_28, _("hari ke-28"))]
-    METRICS = ["views", "reach", "reactions", "comments", "shares", "saves", "clicks"]
+    METRICS = list(POST_METRICS)  # the names the channels' fetch_metrics() return
 
     delivery = models.ForeignKey("social.SocialDelivery", verbose_name=_("kiriman"), on_delete=models.CASCADE,
                                  related_name="metric_snapshots")

@@ -5,7 +5,7 @@ year by several authors; their editorial steps (drafting, Redaktur check,
 Kasubag approval, with send-backs) timed in working hours against the Mutu Baku
 standards; one delivery per item and social account with realistic outcomes;
 day 1 / 7 / 28 metric snapshots built from platform-shaped answers through
-monev.social_metrics; daily follower counts; and page views that fade after
+each channel's own reading of them (publishers.social.channels); daily follower counts; and page views that fade after
 publication, ingested through monev.pageviews.add_many.
 
 Everything it wrote is also returned as a plain-Python Ledger, so a test can
@@ -27,6 +27,7 @@ from core import platform_rules
 from editorial.models import MutuBaku, StepRecord
 from editorial.models.standards import KOREKSI, MENYIAPKAN, PERSETUJUAN
 from editorial.publishing import EMERGENCY_PUBLISH
+from publishers.social.channels import CHANNELS
 from publishers.social.models import DeliveryStatus, SocialAccount, SocialDelivery
 
 from . import pageviews, social_metrics
@@ -207,7 +208,7 @@ def _deliveries(rng, ledger, page, site, accounts, published_at):
 
 
 def platform_answer(platform, reach, reactions, comments, shares, saves, clicks):
-    """What the platform's API would answer for a post with these numbers (see monev.social_metrics)."""
+    """What the platform's API would answer for a post with these numbers (each channel's metrics_from reads it)."""
     if platform == platform_rules.FACEBOOK:
         return {"post_total_media_view_unique": reach, "post_reactions_by_type_total": {
             "like": reactions - reactions // 4, "love": reactions // 4}, "post_clicks": clicks,
@@ -229,10 +230,10 @@ def _snapshots(rng, ledger, site, batch=500):
             reach = int(base * share)
             numbers = {"reach": reach, "reactions": int(reach * 0.06), "comments": int(reach * 0.008),
                        "shares": int(reach * 0.01), "saves": int(reach * 0.004), "clicks": int(reach * 0.02)}
-            raw = platform_answer(delivery.platform, **numbers)
+            metrics = CHANNELS[delivery.platform].metrics_from(platform_answer(delivery.platform, **numbers))
             taken_at = delivery.sent_at + datetime.timedelta(
                 hours=48 if (day == 1 and delivery.platform == platform_rules.INSTAGRAM) else 24 * day)
-            snapshot = social_metrics.snapshot_for(delivery, day, raw, taken_at)
+            snapshot = social_metrics.snapshot_for(delivery, day, metrics, taken_at)
             pending.append(snapshot)
             ledger.snapshots.append({"delivery_id": delivery.pk, "platform": delivery.platform,
                                      "account": delivery.account_name, "day": day,

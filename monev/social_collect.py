@@ -1,7 +1,10 @@
 """Periodic collection of social media metrics: post snapshots at day 1, 7 and 28, and daily follower counts.
 
-Post metrics come from each channel's own `fetch_metrics(delivery)` (publishers
-.social.channels), which asks only for metrics the platform still has. A
+Post metrics come from each channel's own `fetch_metrics(delivery)` and follower
+counts from its `fetch_followers()` (publishers.social.channels): the channel
+knows its platform's endpoints and asks only for metrics the platform still
+has. This is the only place Warta reads them, so the platforms' quotas are
+spent once; MetricSnapshot is where every reader finds them. A
 snapshot is due once its day has passed since posting, and stays due for a
 while (a missed run, an unreachable platform) but not for ever: a "day 1"
 figure read three weeks later would not be a day 1 figure.
@@ -18,7 +21,7 @@ import logging
 from django.utils import timezone
 
 from core import crypto, platform_rules
-from publishers.social.channels import DeliveryError, channel_for
+from publishers.social.channels import CHANNELS, DeliveryError, channel_for
 from publishers.social.models import DeliveryStatus, SocialAccount, SocialDelivery
 
 from . import social_metrics
@@ -75,7 +78,7 @@ def collect(now=None, limit=BATCH):
         try:
             if channel is None:
                 channel = channels[account.pk] = channel_for(account, now)
-            raw = channel.fetch_metrics(delivery)
+            metrics = channel.fetch_metrics(delivery)
         except crypto.TokenDecryptionError:
             skipped.add(account.pk)
             continue
@@ -86,53 +89,25 @@ def collect(now=None, limit=BATCH):
             continue
         if channel.pause_for is not None:
             skipped.add(account.pk)  # the platform asked to slow down: the rest waits for the next run
-        if not raw:
+        if not social_metrics.has_data(metrics):
             continue  # no data yet (Instagram answers an empty set): stays due
-        snapshots.append(social_metrics.snapshot_for(delivery, day, raw, now))
+        snapshots.append(social_metrics.snapshot_for(delivery, day, metrics, now))
     social_metrics.store(snapshots)
     return len(snapshots)
 
 
 # --- follower counts -------------------------------------------------------------------------------------
 
-def _followers_facebook(channel):
-    return channel.client.call("GET", channel.page_id, params={"fields": "followers_count"}).get("followers_count")
-
-
-def _followers_instagram(channel):
-    return channel.client.call("GET", channel.ig_user_id, params={"fields": "followers_count"}).get(
-        "followers_count")
-
-
-def _followers_x(channel):
-    data = channel.client.call("GET", "2/users/me", params={"user.fields": "public_metrics"}).get("data") or {}
-    return (data.get("public_metrics") or {}).get("followers_count")
-
-
-def _followers_telegram(channel):
-    return channel.client.call("GET", "getChatMemberCount", params={"chat_id": channel.chat_id}).get("result")
-
-
-# Read through the channel's own HTTP client (its authentication, error handling and rate-limit
-# pauses); the channels have no follower method of their own yet.
-FOLLOWERS = {
-    platform_rules.FACEBOOK: _followers_facebook,
-    platform_rules.INSTAGRAM: _followers_instagram,
-    platform_rules.X: _followers_x,
-    platform_rules.TELEGRAM: _followers_telegram,
-}
-
-
 def record_followers(now=None):
     """Today's follower count of every active account (one row per account and day; a re-run updates it)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     recorded = 0
-    for account in SocialAccount.objects.usable().filter(needs_reconnect=False, platform__in=FOLLOWERS):
+    for account in SocialAccount.objects.usable().filter(needs_reconnect=False, platform__in=list(CHANNELS)):
         if account.paused_until and account.paused_until > now:
             continue
         try:
-            count = FOLLOWERS[account.platform](channel_for(account, now))
+            count = channel_for(account, now).fetch_followers()
         except (DeliveryError, crypto.TokenDecryptionError) as error:
             logger.info("followers of account %s not available: %s", account.pk, error)
             continue
@@ -141,7 +116,7 @@ def record_followers(now=None):
         FollowerCount.objects.update_or_create(
             account=account, date=today,
             defaults={"site_id": account.site_id, "platform": account.platform, "account_name": account.name,
-                      "followers": max(0, int(count))},
+                      "followers": count},
         )
         recorded += 1
     return recorded

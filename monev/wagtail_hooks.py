@@ -10,7 +10,7 @@ from wagtail.snippets.models import register_snippet
 
 from editorial.permissions import monev_permission_policy
 
-from . import archive, pageviews
+from . import archive, pageviews, social_metrics
 from .archive_views import MonevReportViewSet
 from .models import MonevReport
 from .views import ExportView, ReportView
@@ -92,3 +92,9 @@ def monev_archive_summary(obj):
     if isinstance(obj, MonevReport) and obj.is_archived:
         return _("Laporan diarsipkan; PDF-nya tersimpan di koleksi Arsip Monev dengan sidik SHA-256.")
     return None
+
+
+@hooks.register("warta_social_delivery_metrics")
+def social_delivery_metrics(deliveries):
+    """The "Metrik" column of the Laporan media sosial export: each post's latest snapshot."""
+    return social_metrics.latest_as_text(deliveries)

@@ -188,9 +188,6 @@ class SocialDelivery(OutboxDelivery):
     permalink = models.URLField(_("tautan kiriman"), max_length=500, blank=True)
     error_detail = models.TextField(_("pesan platform"), blank=True)
 
-    metrics = models.JSONField(_("metrik"), default=dict, blank=True)
-    metrics_at = models.DateTimeField(null=True, blank=True)
-
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
     )

@@ -465,20 +465,3 @@ def reconcile_missed(now=None):
             .exclude(pk__in=media.excluded_ids(page))
         created += create_round(page, page.live_revision, accounts, round_no=1, now=now)
     return created
-
-
-def refresh_metrics(now=None, days=30):
-    now = now or timezone.now()
-    rows = SocialDelivery.objects.filter(
-        status=S.SENT, sent_at__gte=now - timedelta(days=days), sent_at__lte=now - timedelta(hours=1),
-        account__isnull=False,
-    ).exclude(platform_post_id="").select_related("account")
-    for delivery in rows:
-        if delivery.metrics_at and now - delivery.metrics_at < timedelta(hours=20):
-            continue
-        try:
-            metrics = channel_for(delivery.account, now).fetch_metrics(delivery)
-        except (DeliveryError, crypto.TokenDecryptionError) as error:
-            logger.info("metrics for delivery %s not available: %s", delivery.pk, error)
-            continue
-        SocialDelivery.objects.filter(pk=delivery.pk).update(metrics=metrics or {}, metrics_at=now)

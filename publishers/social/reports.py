@@ -1,12 +1,21 @@
-"""Laporan media sosial (SOP C step 4, input of step 5 monev): every post per channel per period, exportable."""
+"""Laporan media sosial (SOP C step 4, input of step 5 monev): every post per channel per period, exportable.
+
+The export's "Metrik" column is filled by the apps that keep post metrics (monev), through the
+``warta_social_delivery_metrics`` hook: given the exported deliveries, a hook returns
+{delivery id: text}. This app reads no metrics itself.
+"""
+
+from collections import OrderedDict
 
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
+from wagtail.coreutils import multigetattr
 from wagtail.models import Site
 
 from publishers.social import permissions
@@ -72,14 +81,25 @@ class SocialDeliveryReportView(ReportView):
             "site": as_text,
             "platform": {fmt: lambda value: str(dict(PLATFORM_CHOICES).get(value, value)) for fmt in as_text},
             "status": {fmt: lambda value: str(DeliveryStatus(value).label) for fmt in as_text},
-            "metrics": {fmt: lambda value: ", ".join(f"{k}: {v}" for k, v in sorted((value or {}).items()))
-                        for fmt in as_text},
         }
+        self.metrics_text = {}
 
     def dispatch(self, request, *args, **kwargs):
         if not permissions.can_view_report(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        self.metrics_text = {}
+        for fn in hooks.get_hooks("warta_social_delivery_metrics"):
+            self.metrics_text.update(fn(queryset) or {})
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def to_row_dict(self, item):
+        return OrderedDict(
+            (field, self.metrics_text.get(item.pk, "") if field == "metrics" else multigetattr(item, field))
+            for field in self.list_export
+        )
 
     def get_filename(self):
         return "laporan-media-sosial"

@@ -35,11 +35,10 @@ def enqueue_due():
 
 
 def daily_upkeep():
-    """Daily job: check every account's token (warn 7 days ahead) and refresh post metrics."""
+    """Daily job: check every account's token (warn 7 days ahead). Post metrics are monev's (monev.social_collect)."""
     from publishers.social import health
 
     health.check_accounts()
-    outbox.refresh_metrics()
 
 
 def register_jobs():

@@ -5,6 +5,7 @@ from core import platform_rules
 from .base import Channel, Confirmation, ConfirmResult, DeliveryError, ErrorKind, Posted, TokenCheck  # noqa: F401
 from .facebook import FacebookChannel
 from .instagram import InstagramChannel
+from .metrics import METRICS  # noqa: F401
 from .telegram import TelegramChannel
 from .x import XChannel
 
@@ -18,3 +19,8 @@ CHANNELS = {
 
 def channel_for(account, now=None):
     return CHANNELS[account.platform](account, now)
+
+
+def has_post_metrics(platform):
+    channel = CHANNELS.get(platform)
+    return channel is not None and channel.has_post_metrics

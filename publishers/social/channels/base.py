@@ -9,7 +9,12 @@ A channel works for one connected account. The worker (outbox.py) calls:
 - ``publish(delivery)``: the one irreversible call; returns a ``Posted``;
 - ``confirm(delivery)``: after a crash or an unclear answer, asks the
   platform whether the post exists; returns a ``Confirmation``;
-- ``fetch_metrics(delivery)``, ``remove(delivery)``, ``check_token()``.
+- ``remove(delivery)``, ``check_token()``.
+
+Monev reads through two more: ``fetch_metrics(delivery)``, the post's metrics
+under the names of channels/metrics.py (``{}`` when the platform has none yet),
+and ``fetch_followers()``, the account's followers (or channel members) as an
+int, None when the platform gives no count.
 
 Errors are ``DeliveryError`` with a kind that tells the worker what to do:
 TRANSIENT (nothing happened, retry later), AMBIGUOUS (the irreversible call
@@ -78,6 +83,8 @@ class Channel:
     # Whether the platform can tell us afterwards if a post went out.
     can_confirm = True
     can_remove = True
+    # Whether the platform gives statistics for a post (Telegram's Bot API has none).
+    has_post_metrics = True
 
     def __init__(self, account, now=None):
         self.account = account
@@ -105,8 +112,16 @@ class Channel:
     def confirm(self, delivery):
         raise NotImplementedError
 
+    @classmethod
+    def metrics_from(cls, answer):
+        """The platform's answer about one post, under the names of channels/metrics.py."""
+        return {}
+
     def fetch_metrics(self, delivery):
         return {}
+
+    def fetch_followers(self):
+        return None
 
     def remove(self, delivery):
         raise NotImplementedError

@@ -18,6 +18,7 @@ from publishers.social import media
 from .base import Channel, Confirmation, ConfirmResult, DeliveryError, ErrorKind, Posted, TokenCheck
 from .graph import graph_error, usage_pause
 from .http import ApiClient
+from .metrics import count, shaped
 
 # How far back to look for our post when confirming (posts appear with their creation time).
 CONFIRM_WINDOW = timedelta(minutes=10)
@@ -107,9 +108,22 @@ class FacebookChannel(GraphChannel):
     def remove(self, delivery):
         self.client.call("DELETE", delivery.platform_post_id, irreversible=True)
 
+    @classmethod
+    def metrics_from(cls, answer):
+        """Post insights (and the post's own comments/shares fields, when given); Facebook has no views."""
+        answer = answer or {}
+        return shaped(answer, reach=count(answer.get("post_total_media_view_unique")),
+                      reactions=count(answer.get("post_reactions_by_type_total")),
+                      clicks=count(answer.get("post_clicks")),
+                      comments=_field_count(answer, "comments"), shares=_field_count(answer, "shares"))
+
     def fetch_metrics(self, delivery):
         data = self.client.call("GET", f"{delivery.platform_post_id}/insights", params={"metric": POST_METRICS})
-        return insights(data)
+        return self.metrics_from(insights(data))
+
+    def fetch_followers(self):
+        data = self.client.call("GET", self.page_id, params={"fields": "followers_count"})
+        return count(data.get("followers_count"))
 
 
 def graph_pages(client, path, params, max_pages=MAX_PAGES):
@@ -133,6 +147,13 @@ def checked_image_url(channel, delivery):
     if problems:
         raise DeliveryError(ErrorKind.PERMANENT, " ".join(str(p) for p in problems))
     return media.public_url(rendition)
+
+
+def _field_count(answer, name):
+    value = answer.get(name)
+    if isinstance(value, dict):  # {"count": 3} for shares, {"summary": {"total_count": 5}} for comments
+        return count(value.get("count", (value.get("summary") or {}).get("total_count")))
+    return count(value)
 
 
 def insights(data):

@@ -18,6 +18,7 @@ from core import platform_rules
 
 from .base import Confirmation, ConfirmResult, DeliveryError, ErrorKind, Posted
 from .facebook import GraphChannel, checked_image_url, graph_pages, insights
+from .metrics import count, shaped
 
 # Containers expire after 24 hours; stop reusing one a little before that.
 CONTAINER_LIFETIME = timedelta(hours=23)
@@ -126,6 +127,18 @@ class InstagramChannel(GraphChannel):
             "Instagram tidak mengizinkan penghapusan lewat API. Hapus kiriman langsung di aplikasi Instagram, "
             "lalu klik Tandai sudah dihapus."))
 
+    @classmethod
+    def metrics_from(cls, answer):
+        """Media insights; an empty set (the data lags up to 48 hours) is no data yet, not zeros."""
+        answer = answer or {}
+        return shaped(answer, views=count(answer.get("views")), reach=count(answer.get("reach")),
+                      reactions=count(answer.get("likes")), comments=count(answer.get("comments")),
+                      shares=count(answer.get("shares")), saves=count(answer.get("saved")))
+
     def fetch_metrics(self, delivery):
         data = self.client.call("GET", f"{delivery.platform_post_id}/insights", params={"metric": MEDIA_METRICS})
-        return insights(data)
+        return self.metrics_from(insights(data))
+
+    def fetch_followers(self):
+        data = self.client.call("GET", self.ig_user_id, params={"fields": "followers_count"})
+        return count(data.get("followers_count"))

@@ -17,6 +17,7 @@ from publishers.social import media
 
 from .base import Channel, Confirmation, ConfirmResult, DeliveryError, ErrorKind, Posted, TokenCheck
 from .http import ApiClient
+from .metrics import count
 
 RECONNECT_HINTS = ("chat not found", "not enough rights", "bot is not a member", "bot was kicked",
                    "need administrator rights", "have no rights")
@@ -27,6 +28,7 @@ class TelegramChannel(Channel):
     platform = platform_rules.TELEGRAM
     api_url_setting = "WARTA_TELEGRAM_API_URL"
     can_confirm = False
+    has_post_metrics = False  # the Bot API gives no statistics for channel posts
 
     def __init__(self, account, now=None):
         super().__init__(account, now)
@@ -124,6 +126,10 @@ class TelegramChannel(Channel):
 
     def fetch_metrics(self, delivery):
         return {}  # the Bot API gives no view counts for channel posts
+
+    def fetch_followers(self):
+        """The channel's member count."""
+        return count(self.client.call("GET", "getChatMemberCount", params={"chat_id": self.chat_id}).get("result"))
 
     def inspect(self):
         """The bot, the channel and the bot's rights there (used when connecting); raises DeliveryError."""

@@ -21,6 +21,7 @@ from publishers.social import media
 
 from .base import Channel, Confirmation, ConfirmResult, DeliveryError, ErrorKind, Posted, TokenCheck
 from .http import ApiClient
+from .metrics import count, shaped, total
 
 CONFIRM_WINDOW = timedelta(minutes=10)
 MAX_PAGES = 10
@@ -165,11 +166,24 @@ class XChannel(Channel):
     def remove(self, delivery):
         self.client.call("DELETE", f"2/tweets/{delivery.platform_post_id}", irreversible=True)
 
+    @classmethod
+    def metrics_from(cls, answer):
+        """A post's public_metrics; X gives no reach."""
+        answer = answer or {}
+        return shaped(answer, views=count(answer.get("impression_count")), reactions=count(answer.get("like_count")),
+                      comments=count(answer.get("reply_count")),
+                      shares=total(count(answer.get("retweet_count")), count(answer.get("quote_count"))),
+                      saves=count(answer.get("bookmark_count")))
+
     def fetch_metrics(self, delivery):
         data = self.client.call("GET", "2/tweets", params={"ids": delivery.platform_post_id,
                                                           "tweet.fields": "public_metrics"})
         items = data.get("data") or [{}]
-        return items[0].get("public_metrics", {})
+        return self.metrics_from(items[0].get("public_metrics"))
+
+    def fetch_followers(self):
+        data = self.client.call("GET", "2/users/me", params={"user.fields": "public_metrics"}).get("data") or {}
+        return count((data.get("public_metrics") or {}).get("followers_count"))
 
     def check_token(self):
         try:

@@ -1,4 +1,4 @@
-"""The outbox's housekeeping: pauses from usage headers, the periodic jobs, metrics, missed publishes,
+"""The outbox's housekeeping: pauses from usage headers, the periodic jobs, missed publishes,
 items taken down before they went out, and two workers racing for one row (PostgreSQL)."""
 
 import threading
@@ -69,19 +69,6 @@ def test_reconcile_recreates_deliveries_lost_with_a_crashed_publish(court, users
     SocialDelivery.objects.all().delete()
     page.save_revision(user=users["kasubag"]).publish(user=users["kasubag"])
     assert outbox.reconcile_missed() == []
-
-
-@pytest.mark.django_db
-def test_metrics_are_read_back_for_sent_posts(court, users, connected, platforms, photo):
-    published(court, users, photo)
-    now = platforms.clock.now()
-    outbox.run_due(now=now)
-    outbox.refresh_metrics(now=now + timedelta(hours=2))
-    metrics = dict(SocialDelivery.objects.values_list("platform", "metrics"))
-    assert metrics["facebook"]["post_clicks"] == 7
-    assert metrics["instagram"]["reach"] == 11
-    assert metrics["x"]["impression_count"] == 120
-    assert metrics["telegram"] == {}  # the Bot API has no view counts
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks with SKIP LOCKED need PostgreSQL")

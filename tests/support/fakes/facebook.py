@@ -20,6 +20,7 @@ class FacebookFake(GraphFake):
         self.photos = {}  # photo_id -> {"page", "published"}
         self.posts = []  # live feed posts (what the court's followers see)
         self.deleted = []
+        self.insights_of = {}  # post_id -> {metric: value}; any other metric asked answers 7
         self.counter = itertools.count(1)
         super().__init__(tokens, clock)
 
@@ -173,4 +174,6 @@ class FacebookFake(GraphFake):
         self.authenticate(request)
         self.find_post(post)
         metrics = request.query.get("metric", "").split(",")
-        return Response(200, {"data": [{"name": m, "period": "lifetime", "values": [{"value": 7}]} for m in metrics]})
+        values = self.insights_of.get(post, {})
+        return Response(200, {"data": [{"name": m, "period": "lifetime", "values": [{"value": values.get(m, 7)}]}
+                                       for m in metrics]})

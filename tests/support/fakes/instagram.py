@@ -18,6 +18,7 @@ class InstagramFake(GraphFake):
         self.media = []  # published posts
         self.quota_total = 50
         self.processing_polls = 1  # IN_PROGRESS answers before FINISHED
+        self.insights_of = {}  # media_id -> {metric: value}; any other metric asked answers 11
         self.counter = itertools.count(1)
         super().__init__(tokens, clock)
 
@@ -119,5 +120,6 @@ class InstagramFake(GraphFake):
     def insights(self, request, node):
         self.authenticate(request)
         metrics = request.query.get("metric", "").split(",")
-        return Response(200, {"data": [{"name": m, "period": "lifetime", "values": [{"value": 11}]}
+        values = self.insights_of.get(node, {})
+        return Response(200, {"data": [{"name": m, "period": "lifetime", "values": [{"value": values.get(m, 11)}]}
                                        for m in metrics]})

@@ -133,6 +133,7 @@ class XFake(FakePlatform):
         self.access_tokens = {}
         self.users = {}  # user_id -> screen_name
         self.media = {}  # media_id -> {"media_key", "user_id"}
+        self.public_metrics_of = {}  # tweet id -> public_metrics that replace the defaults below
         self.tweets = []
         self.deleted = []
         self.ids = itertools.count(1850000000000000001)
@@ -298,9 +299,9 @@ class XFake(FakePlatform):
     def lookup(self, request):
         self.authenticate(request)
         ids = request.query.get("ids", "").split(",")
-        data = [{"id": t["id"], "text": t["text"], "public_metrics": {
+        data = [{"id": t["id"], "text": t["text"], "public_metrics": self.public_metrics_of.get(t["id"], {
             "retweet_count": 1, "reply_count": 0, "like_count": 4, "quote_count": 0, "bookmark_count": 0,
-            "impression_count": 120}} for t in self.tweets if t["id"] in ids]
+            "impression_count": 120})} for t in self.tweets if t["id"] in ids]
         return Response(200, {"data": data})
 
     def me(self, request):
