@@ -13,7 +13,7 @@ de-duplicates on it. A delivery the receiver confirmed (2xx) is never sent again
 The claim, the lease, the owned update, the backoff and the tasks are the outbox
 core's (core.outbox), with the social outbox's settings (WARTA_SOCIAL_LEASE_SECONDS,
 _BACKOFF_SECONDS, _BACKOFF_MAX_SECONDS, _MAX_FAILURES); HTTP failure classification
-is the social channels' (publishers.social.channels.http). Every time comes
+is the publishers' own (publishers.http, publishers.errors), as for the social channels. Every time comes
 from ``now`` so tests advance a clock instead of sleeping.
 """
 
@@ -27,8 +27,8 @@ from django.utils.translation import gettext as _
 
 from core import crypto
 from core import outbox as core_outbox
-from publishers.social.channels import DeliveryError, ErrorKind
-from publishers.social.channels.http import ApiClient
+from publishers.errors import DeliveryError, ErrorKind
+from publishers.http import ApiClient
 from publishers.webhooks import signing
 from publishers.webhooks.models import (
     WebhookDelivery,

@@ -30,23 +30,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from core import platform_rules
-
-
-class ErrorKind(enum.Enum):
-    TRANSIENT = "transient"
-    AMBIGUOUS = "ambiguous"
-    PERMANENT = "permanent"
-
-
-class DeliveryError(Exception):
-    def __init__(self, kind, message, detail="", *, retry_after=None, reconnect=False, code=""):
-        super().__init__(str(message))
-        self.kind = kind
-        self.message = str(message)  # what the user should do, in Indonesian
-        self.detail = detail  # the platform's own words (tokens redacted)
-        self.retry_after = retry_after  # seconds, when the platform said so
-        self.reconnect = reconnect  # the account's credentials no longer work
-        self.code = str(code)
+from publishers.errors import DeliveryError, ErrorKind  # noqa: F401  (part of the channel interface)
 
 
 @dataclass

@@ -13,11 +13,11 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from core import platform_rules
+from publishers.http import ApiClient
 from publishers.social import media
 
 from .base import Channel, Confirmation, ConfirmResult, DeliveryError, ErrorKind, Posted, TokenCheck
 from .graph import graph_error, usage_pause
-from .http import ApiClient
 from .metrics import count, shaped
 
 # How far back to look for our post when confirming (posts appear with their creation time).

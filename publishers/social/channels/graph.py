@@ -12,8 +12,9 @@ from datetime import timedelta
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from publishers.http import retry_after_header
+
 from .base import DeliveryError, ErrorKind
-from .http import retry_after_header
 
 RATE_LIMIT_CODES = {4, 17, 32, 613} | set(range(80001, 80015))
 TOO_FAST_CODES = {368}

@@ -13,10 +13,10 @@ import html
 from django.utils.translation import gettext as _
 
 from core import platform_rules
+from publishers.http import ApiClient
 from publishers.social import media
 
 from .base import Channel, Confirmation, ConfirmResult, DeliveryError, ErrorKind, Posted, TokenCheck
-from .http import ApiClient
 from .metrics import count
 
 RECONNECT_HINTS = ("chat not found", "not enough rights", "bot is not a member", "bot was kicked",

@@ -17,10 +17,10 @@ from requests_oauthlib import OAuth1
 from twitter_text import extract_urls_with_indices
 
 from core import platform_rules
+from publishers.http import ApiClient
 from publishers.social import media
 
 from .base import Channel, Confirmation, ConfirmResult, DeliveryError, ErrorKind, Posted, TokenCheck
-from .http import ApiClient
 from .metrics import count, shaped, total
 
 CONFIRM_WINDOW = timedelta(minutes=10)

@@ -1,4 +1,4 @@
-"""One HTTP client for every channel: timeouts, error kinds, rate-limit pauses, no leaked tokens.
+"""One HTTP client for every publisher (social channels, webhooks): timeouts, error kinds, no leaked tokens.
 
 requests does the HTTP; this module decides what a failure means for an
 outbox that must never double a post: a failure before the request left
@@ -15,7 +15,7 @@ import requests
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from .base import DeliveryError, ErrorKind
+from publishers.errors import DeliveryError, ErrorKind
 
 logger = logging.getLogger(__name__)
 
