@@ -119,3 +119,19 @@ dependencies = [("publishers", "0002_role_permissions")]
     found = {(line, OWNER[label]) for line, label, _what in references(ast.parse(source)) if label in OWNER}
     assert found == {(3, "monev"), (4, "monev"), (6, "publishers"), (7, "monev"), (8, "publishers"),
                      (9, "monev"), (10, "publishers"), (11, "monev"), (12, "publishers"), (13, "publishers")}
+
+
+def test_the_publisher_apps_do_not_reach_into_each_other():
+    """social, webhooks and website share the `publishers` rank; what two of them need lives in the
+    `publishers` package itself (publishers/http.py, errors.py, permissions.py), never in one of them."""
+    siblings = {path.parent.name for path in (BASE_DIR / "publishers").glob("*/apps.py")}
+    assert {"social", "webhooks", "website"} <= siblings
+    found = []
+    for own in siblings:
+        for path in sorted((BASE_DIR / "publishers" / own).rglob("*.py")):
+            relative = path.relative_to(BASE_DIR).as_posix()
+            for line, _label, what in references(ast.parse(path.read_text(), filename=relative)):
+                for other in siblings - {own}:
+                    if re.search(rf"\bpublishers[./]{other}\b", what):
+                        found.append(f"{relative}:{line}: {what}")
+    assert not found, "\n".join(found)
