@@ -85,3 +85,15 @@ def pytest_runtest_makereport(item, call):
     if report.skipped and os.environ.get("CI") and item.get_closest_marker("browser"):
         report.outcome = "failed"
         report.longrepr = f"browser test skipped in CI: {report.longrepr}"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """The test cache (Django's in-process default) lives as long as the process, while each test's rows are
+    rolled back: a cached entry keyed by an id that a later test reuses (Wagtail caches an image's renditions
+    by image id and filter) would otherwise answer that test with another test's data."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
