@@ -223,6 +223,16 @@ class HolidayInspectView(generic.InspectView):
         return _("Ya") if self.object.working_day else _("Tidak")
 
 
+class HolidayHistoryView(generic.HistoryView):
+    def get_base_object_queryset(self):  # its get_queryset lists the log entries
+        return visible_holidays(self.request.user)
+
+
+class HolidayUsageView(generic.UsageView):
+    def get_base_object_queryset(self):
+        return visible_holidays(self.request.user)
+
+
 class HolidayViewSet(ModelViewSet):
     model = Holiday
     icon = "date"
@@ -244,6 +254,8 @@ class HolidayViewSet(ModelViewSet):
     edit_view_class = HolidayEditView
     delete_view_class = HolidayDeleteView
     inspect_view_class = HolidayInspectView
+    history_view_class = HolidayHistoryView
+    usage_view_class = HolidayUsageView
 
     def get_form_class(self, for_update=False):
         return HolidayForm

@@ -55,3 +55,11 @@ class ManagedOutletsMixin:
 
     def get_queryset(self):
         return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["change"])
+
+
+class ManagedOutletObjectMixin:
+    """For a generic view about one outlet that lists something else (history, usage): the outlet it loads is
+    one of the user's courts'."""
+
+    def get_base_object_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["change"])

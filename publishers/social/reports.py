@@ -105,4 +105,7 @@ class SocialDeliveryReportView(ReportView):
         return "laporan-media-sosial"
 
     def get_queryset(self):
-        return SocialDelivery.objects.select_related("site").order_by("-created_at", "platform")
+        deliveries = SocialDelivery.objects.select_related("site").order_by("-created_at", "platform")
+        if self.request.user.is_superuser:
+            return deliveries
+        return deliveries.filter(site__in=permissions.report_sites(self.request.user))

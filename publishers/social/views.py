@@ -372,9 +372,9 @@ class RepostView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, page_id):
         self.page = _page_for(request, page_id)
-        if not permissions.can_manage_channels(request.user):
-            raise PermissionDenied
         site = self.page.get_site()
+        if site is None or not permissions.managed_sites(request.user).filter(pk=site.pk).exists():
+            raise PermissionDenied
         self.accounts = SocialAccount.objects.for_site(site).usable() if site else SocialAccount.objects.none()
         return super().dispatch(request, page_id)
 

@@ -14,7 +14,7 @@ from wagtail.admin.widgets import Button
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import policy_registry, register_permission_policy
 
-from publishers.permissions import ManagedOutletsMixin, OutletPermissionPolicy
+from publishers.permissions import ManagedOutletObjectMixin, ManagedOutletsMixin, OutletPermissionPolicy
 from publishers.social import views
 from publishers.social.forms import SocialAccountForm
 from publishers.social.models import SocialAccount
@@ -98,6 +98,10 @@ class AccountHistoryView(generic.HistoryView):
         return managed_accounts(self.request.user)
 
 
+class AccountUsageView(ManagedOutletObjectMixin, generic.UsageView):
+    pass
+
+
 class SocialAccountViewSet(ModelViewSet):
     model = SocialAccount
     name = "social_accounts"
@@ -111,6 +115,7 @@ class SocialAccountViewSet(ModelViewSet):
     edit_view_class = AccountEditView
     delete_view_class = AccountDeleteView
     history_view_class = AccountHistoryView
+    usage_view_class = AccountUsageView
     edit_template_name = "publishers/social/account_edit.html"
     add_to_reference_index = False
     list_display = [

@@ -17,7 +17,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry, register_permission_policy
 
-from publishers.permissions import ManagedOutletsMixin, OutletPermissionPolicy
+from publishers.permissions import ManagedOutletObjectMixin, ManagedOutletsMixin, OutletPermissionPolicy
 from publishers.webhooks import outbox, signing
 from publishers.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookStatus
 
@@ -99,6 +99,10 @@ class EndpointHistoryView(generic.HistoryView):
         return managed_endpoints(self.request.user)
 
 
+class EndpointUsageView(ManagedOutletObjectMixin, generic.UsageView):
+    pass
+
+
 class WebhookEndpointViewSet(ModelViewSet):
     model = WebhookEndpoint
     name = "webhooks"
@@ -114,6 +118,7 @@ class WebhookEndpointViewSet(ModelViewSet):
     edit_view_class = EndpointEditView
     delete_view_class = EndpointDeleteView
     history_view_class = EndpointHistoryView
+    usage_view_class = EndpointUsageView
     form_fields = ["site", "name", "url", "on_published", "on_unpublished", "active"]
     list_display = [
         Column("name", label=gettext_lazy("Nama")),
