@@ -84,28 +84,38 @@ class CourtSettingsForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields.get("appellate_court")
-        if field is not None:
-            field.queryset = Site.objects.filter(courtsettings__court_type__in=APPELLATE_TYPES).order_by("site_name")
-            field.label_from_instance = lambda site: site.site_name or site.hostname
+        if "appellate_court" in self.fields:
+            offer_appellate_courts(self.fields["appellate_court"])
 
     def clean(self):
         data = super().clean()
         if "court_type" not in self.fields or "appellate_court" not in self.fields:
             return data
-        court_type, appellate = lookup(data.get("court_type")), data.get("appellate_court")
-        if appellate is None:
-            return data
-        if self.instance.site_id and appellate.pk == self.instance.site_id:
-            self.add_error("appellate_court",
-                           _("Pengadilan tidak dapat menjadi pengadilan tingkat bandingnya sendiri."))
-        elif court_type is None or not court_type.appeal_type:
-            self.add_error("appellate_court", _("Jenis pengadilan ini tidak memiliki pengadilan tingkat banding; "
-                                                "kosongkan."))
-        else:
-            appellate_type = getattr(getattr(appellate, "courtsettings", None), "court_type", "")
-            if appellate_type != court_type.appeal_type:
-                self.add_error("appellate_court", forms.ValidationError(
-                    _("Banding %(type)s diperiksa oleh %(appeal)s; pilih pengadilan berjenis itu."),
-                    params={"type": SHORT[court_type.code], "appeal": SHORT[court_type.appeal_type]}))
+        error = appellate_error(data.get("court_type"), data.get("appellate_court"), own_site_id=self.instance.site_id)
+        if error is not None:
+            self.add_error("appellate_court", error)
         return data
+
+
+def offer_appellate_courts(field):
+    """Let a site choice field offer the courts that hear appeals, by name."""
+    field.queryset = Site.objects.filter(courtsettings__court_type__in=APPELLATE_TYPES).order_by("site_name")
+    field.label_from_instance = lambda site: site.site_name or site.hostname
+
+
+def appellate_error(code, appellate, own_site_id=None):
+    """Why the site `appellate` cannot hear the appeals of a court of type `code` (a ValidationError), or None
+    when it can or none is given. The one rule for the court settings form and the onboarding form."""
+    if appellate is None:
+        return None
+    court_type = lookup(code)
+    if own_site_id and appellate.pk == own_site_id:
+        return forms.ValidationError(_("Pengadilan tidak dapat menjadi pengadilan tingkat bandingnya sendiri."))
+    if court_type is None or not court_type.appeal_type:
+        return forms.ValidationError(_("Jenis pengadilan ini tidak memiliki pengadilan tingkat banding; kosongkan."))
+    appellate_type = getattr(getattr(appellate, "courtsettings", None), "court_type", "")
+    if appellate_type != court_type.appeal_type:
+        return forms.ValidationError(
+            _("Banding %(type)s diperiksa oleh %(appeal)s; pilih pengadilan berjenis itu."),
+            params={"type": SHORT[court_type.code], "appeal": SHORT[court_type.appeal_type]})
+    return None

@@ -133,10 +133,7 @@ class AddCourtForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields["appellate_court"]
-        field.queryset = Site.objects.filter(
-            courtsettings__court_type__in=court_types.APPELLATE_TYPES).order_by("site_name")
-        field.label_from_instance = lambda site: site.site_name or site.hostname
+        court_types.offer_appellate_courts(self.fields["appellate_court"])
 
     def clean_domain(self):
         value = self.cleaned_data["domain"].strip().lower().rstrip("/")
@@ -155,17 +152,9 @@ class AddCourtForm(forms.Form):
         if not name or not code:
             return data
         data["short_name"] = (data.get("short_name") or "").strip() or short_name_for(name, code)
-        court_type, appellate = court_types.lookup(code), data.get("appellate_court")
-        if appellate is not None:
-            appellate_type = getattr(getattr(appellate, "courtsettings", None), "court_type", "")
-            if not court_type.appeal_type:
-                self.add_error("appellate_court", _("Jenis pengadilan ini tidak memiliki pengadilan tingkat "
-                                                    "banding; kosongkan."))
-            elif appellate_type != court_type.appeal_type:
-                self.add_error("appellate_court", forms.ValidationError(
-                    _("Banding %(type)s diperiksa oleh %(appeal)s; pilih pengadilan berjenis itu."),
-                    params={"type": court_types.SHORT[court_type.code],
-                            "appeal": court_types.SHORT[court_type.appeal_type]}))
+        error = court_types.appellate_error(code, data.get("appellate_court"))
+        if error is not None:
+            self.add_error("appellate_court", error)
         host, port = data.get("domain"), data.get("port", 80)
         if host:
             slug = CourtSpec(name=name, short_name=data["short_name"]).slug
