@@ -16,6 +16,7 @@ import re
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 _STEPS = []
 
@@ -167,8 +168,8 @@ def court_collection_and_groups(onboarding):
 
 
 def first_kasubag(onboarding):
-    """A first Kasubag PTIP account, without a password: an invitation e-mail carries a link to set one
-    (Wagtail's password reset screen, with Django's one-time token)."""
+    """A first Kasubag PTIP account, without a password: an invitation e-mail, sent once the onboarding has
+    committed, carries a link to set one (Wagtail's password reset screen, with Django's one-time token)."""
     spec = onboarding.spec
     if not (spec.kasubag_username or spec.kasubag_email):
         return
@@ -186,7 +187,7 @@ def first_kasubag(onboarding):
         onboarding.note(_("Akun Kasubag PTIP «%(name)s»") % {"name": username})
         onboarding.invitation_sent = bool(spec.kasubag_email)
         if spec.kasubag_email:
-            transaction.on_commit(lambda: send_invitation(user.pk, spec.name))
+            transaction.on_commit(lambda: send_invitation.enqueue(user.pk, spec.name))
     user.groups.add(onboarding.groups[roles.KASUBAG])
     onboarding.kasubag = user
 
@@ -203,7 +204,9 @@ def invitation_link(user):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+@task(queue_name="notifications")
 def send_invitation(user_pk, court_name):
+    """The invitation e-mail, from the notifications queue like every other mail of Warta's."""
     from django.contrib.auth import get_user_model
     from django.core.mail import send_mail
 
