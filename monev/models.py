@@ -225,11 +225,14 @@ class MonevReport(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
         return _("Draf")
 
     def get_workflow(self):
-        """The court's own approval workflow (CourtArchive), else the one assigned to the model."""
-        archive = CourtArchive.objects.filter(site_id=self.site_id).select_related("workflow").first()
-        if archive is not None and archive.workflow is not None and archive.workflow.active:
-            return archive.workflow
-        return super().get_workflow()
+        """The court's own approval workflow (CourtArchive), else the one assigned to the model. Wagtail asks
+        several times while it renders one screen; the answer is looked up once per instance and court."""
+        cached = getattr(self, "_court_workflow", None)
+        if cached is None or cached[0] != self.site_id:
+            archive = CourtArchive.objects.filter(site_id=self.site_id).select_related("workflow").first()
+            workflow = archive.workflow if archive is not None and archive.workflow is not None else None
+            self._court_workflow = cached = (self.site_id, workflow if workflow and workflow.active else None)
+        return cached[1] or super().get_workflow()
 
     def clean(self):
         super().clean()
