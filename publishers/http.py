@@ -15,6 +15,7 @@ import requests
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from core import outbound
 from publishers.errors import DeliveryError, ErrorKind
 
 logger = logging.getLogger(__name__)
@@ -28,6 +29,15 @@ def shared_session():
     session = getattr(_local, "session", None)
     if session is None:
         session = _local.session = requests.Session()
+        session.headers["User-Agent"] = "Warta/1.0 (+court publishing)"
+    return session
+
+
+def guarded_session():
+    """The shared session's twin for addresses people typed in (webhooks): only public addresses (core.outbound)."""
+    session = getattr(_local, "guarded_session", None)
+    if session is None:
+        session = _local.guarded_session = outbound.guarded_session()
         session.headers["User-Agent"] = "Warta/1.0 (+court publishing)"
     return session
 
@@ -65,8 +75,10 @@ class ApiClient:
     """
 
     def __init__(self, channel, base_url, *, auth=None, headers=None, secrets=(), interpret=None,
-                 on_response=None):
+                 on_response=None, guarded=False):
         self.channel = channel
+        # guarded: the URL is user input (a webhook), not a platform's configured API (see core.outbound).
+        self.session = guarded_session if guarded else shared_session
         self.base_url = base_url.rstrip("/")
         # Credentials travel per request; the pooled session is shared by every account.
         self.auth = auth
@@ -87,8 +99,16 @@ class ApiClient:
         shown = redact(url.split("?")[0], self.secrets)
         headers = {**self.headers, **(kwargs.pop("headers", None) or {})}
         try:
-            response = shared_session().request(method, url, timeout=self.timeout, auth=self.auth, headers=headers,
-                                                **kwargs)
+            response = self.session().request(method, url, timeout=self.timeout, auth=self.auth, headers=headers,
+                                              **kwargs)
+        except outbound.BlockedAddress as exc:
+            raise DeliveryError(
+                ErrorKind.PERMANENT,
+                _("%(platform)s beralamat di jaringan internal (%(address)s); Warta tidak mengirim ke sana. "
+                  "Ganti alamat URL-nya, atau minta pengelola server mengizinkannya "
+                  "(WARTA_OUTBOUND_ALLOWED_HOSTS).") % {"platform": self.channel.label, "address": exc.address},
+                str(exc),
+            ) from None
         except requests.exceptions.RequestException as exc:
             ambiguous = irreversible and _left_the_building(exc)
             logger.warning("%s %s failed: %s", method, shown, type(exc).__name__)

@@ -238,6 +238,10 @@ WARTA_INSTAGRAM_API_URL = os.environ.get("WARTA_INSTAGRAM_API_URL", "https://gra
 WARTA_X_API_URL = os.environ.get("WARTA_X_API_URL", "https://api.x.com")
 WARTA_TELEGRAM_API_URL = os.environ.get("WARTA_TELEGRAM_API_URL", "https://api.telegram.org")
 WARTA_SOCIAL_HTTP_TIMEOUT = (5, float(os.environ.get("WARTA_SOCIAL_HTTP_TIMEOUT", "30")))
+# Webhook receivers (URLs people type in) must be public addresses (core.outbound). A court's own internal
+# receiver is allowed here: comma-separated host names or IP addresses/networks (CIDR),
+# e.g. "sipp.internal,10.8.0.0/24".
+WARTA_OUTBOUND_ALLOWED_HOSTS = env_list("WARTA_OUTBOUND_ALLOWED_HOSTS")
 
 LOGGING = {
     "version": 1,

@@ -7,11 +7,12 @@ and is write-only: forms never render it back.
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core import crypto
+from core import crypto, outbound
 from core.outbox import OutboxDelivery
 
 EVENT_PUBLISHED = "page.published"
@@ -55,6 +56,13 @@ class WebhookEndpoint(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        # Only public addresses (core.outbound); checked again, after resolving the name, at every send.
+        problem = outbound.url_problem(self.url) if self.url else None
+        if problem:
+            raise ValidationError({"url": problem})
 
     def __repr__(self):  # never include the secret
         return f"<WebhookEndpoint {self.pk} {self.url}>"

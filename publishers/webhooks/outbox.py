@@ -127,9 +127,9 @@ def process(delivery_id, now=None, rng=None):
         **signing.signed_headers(secret, delivery.delivery_id, now, body),
         signing.EVENT_HEADER: delivery.event,
     }
-    client = ApiClient(_Receiver(endpoint), endpoint.url, secrets=[secret], interpret=_interpret)
+    client = ApiClient(_Receiver(endpoint), endpoint.url, secrets=[secret], interpret=_interpret, guarded=True)
     try:
-        # Redirects are not followed: requests would turn the POST into a GET.
+        # Redirects are not followed: requests would turn the POST into a GET, and a hop could point inside.
         response = client.call("POST", endpoint.url, irreversible=True, expect_json=False, data=body,
                                headers=headers, allow_redirects=False)
         if response.status_code >= 300:

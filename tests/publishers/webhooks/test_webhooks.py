@@ -104,7 +104,9 @@ class Receiver:
 
 
 @pytest.fixture
-def receivers():
+def receivers(settings):
+    # The receivers listen on 127.0.0.1, which Warta refuses unless the operator allows it (core.outbound).
+    settings.WARTA_OUTBOUND_ALLOWED_HOSTS = ["127.0.0.1"]
     started = []
 
     def start(*args, **kwargs):
