@@ -76,6 +76,10 @@ def hostile_links(server, document):
         "/media/%2e%2e/warta.sqlite3",
         "/media/%2E%2E/%2e%2e/secret.txt",
         "/media/..%2f..%2fsecret.txt",
+        "/media/%252e%252e/warta.sqlite3",
+        "/media/images/..%5c..%5cwarta.sqlite3",
+        "/media/images/%2e%2e%2f%2e%2e%2f%2e%2e%2fsecret.txt",
+        "/%73tatic/%2e%2e/warta.sqlite3",
         "/media/%2f" + secret.lstrip("/"),
         "/media/images/foto.jpg",  # a symlink to the database
         "/media/documents/rahasia.pdf",  # documents only through their serve view
@@ -134,6 +138,26 @@ def test_hostile_links_copy_nothing_from_outside_and_the_build_completes(trap, s
     summary = SiteBuilder(court.site).sync([trap.page.pk])
     assert summary.errors == [] and "berita/jebakan/index.html" in summary.written
     assert SiteBuilder(court.site).build_all().errors == []
+    assert_nothing_leaked(server, before)
+
+
+def test_a_new_hostile_item_approved_after_the_build_syncs_through_the_task(trap, server, court, caplog):
+    """The incremental path the worker takes on approval (tasks.sync_pages) refuses the same links and finishes."""
+    from publishers.website import tasks
+
+    SiteBuilder(court.site).build_all()
+    document = wagtail_factories.DocumentFactory(title="Lain")
+    before = every_file(server.root)
+    hrefs = hostile_links(server, document)
+    paragraph = "".join(f'<p><a href="{href}">tautan {number}</a></p>' for number, href in enumerate(hrefs))
+    page = NewsPageFactory(parent=court.news_index, title="Berita jebakan kedua", slug="jebakan-kedua")
+    page.body = json.dumps([{"type": "paragraph", "value": paragraph}])
+    page.save_revision().publish()
+    caplog.clear()
+    reports = tasks.sync_pages.call([page.pk])
+    assert reports and all(report["errors"] == [] for report in reports)
+    assert (server.site_dir / "berita" / "jebakan-kedua" / "index.html").is_file()
+    assert "leads outside its folder" in caplog.text
     assert_nothing_leaked(server, before)
 
 
