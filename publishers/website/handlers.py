@@ -102,3 +102,10 @@ def register_signal_handlers():
 
 def register_jobs():
     scheduling.register_job("static_site_nightly_rebuild", nightly_rebuild, hour=0, minute=15)
+    scheduling.register_job("static_site_retry_due", _retry_due, minute="*")
+
+
+def _retry_due():
+    from .tasks import retry_due
+
+    return retry_due()
