@@ -14,6 +14,7 @@ from wagtail.admin.action_menu import (
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import LogFormatter
+from wagtail.models import Page
 
 from editorial import publishing
 from editorial.editing import EditorialPageViewSet
@@ -28,8 +29,13 @@ hooks.register("before_edit_page", publishing.refuse_direct_publish_on_edit)
 hooks.register("before_edit_page", publishing.refuse_workflow_withdrawal)
 hooks.register("before_create_page", publishing.refuse_direct_publish_on_create)
 hooks.register("before_bulk_action", publishing.refuse_bulk_publish)
+hooks.register("before_bulk_action", publishing.refuse_bulk_move_across_courts)
 hooks.register("before_copy_page", publishing.refuse_copy_and_publish)
+hooks.register("after_copy_page", publishing.say_copy_is_a_draft)
+hooks.register("before_move_page", publishing.refuse_move_across_courts)
 hooks.register("register_actions", publishing.register_actions)
+# Wagtail's copy view takes the page class's copy_form_class; set on Page, every page type gets it.
+Page.copy_form_class = publishing.ReviewCopyForm
 
 
 class SubmitToRedakturMenuItem(SubmitForModerationMenuItem):
