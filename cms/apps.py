@@ -21,6 +21,6 @@ class CmsConfig(AppConfig):
         onboarding.register_step(10, site_and_pages)
 
         # The Kasubag PTIP keeps the court's settings and the news categories.
-        roles.grant(roles.KASUBAG, "cms.change_courtsettings", "cms.add_newscategory", "cms.change_newscategory",
-                    "cms.delete_newscategory")
+        roles.grant(roles.KASUBAG, "cms.add_newscategory", "cms.change_newscategory", "cms.delete_newscategory")
+        roles.grant(roles.KASUBAG, "cms.change_courtsettings", per_court=True)
         register_job("publish_scheduled", publish_scheduled, minute="*")

@@ -5,6 +5,11 @@ root page or above it (the first court's role groups hold them on the tree root,
 its own root, see core.roles.setup_role_groups). So the courts of a user are the sites whose root
 page lies in a subtree where their groups hold page permissions; a superuser sees every court.
 
+People who work on no pages (the Sekretaris, the Ketua, the Pranata Komputer) belong to their court through
+per-court permissions: Wagtail's GroupSitePermission on the court's site (core.roles gives each court's groups
+theirs). `courts_for(user, permission="core.view_monev")` answers with the courts where the user holds that
+permission: every court when they hold it globally, else the sites their groups hold it on.
+
 Some people read courts they do not work on: a directorate general reads the figures of its courts, an
 appellate court those of the courts under it. Higher apps that know such readers (nasional) register a
 provider with `register_oversight`; `courts_for(user, oversight=True)` answers with the courts the user
@@ -12,7 +17,7 @@ oversees, read-only.
 """
 
 from django.db.models import Q
-from wagtail.models import Page, Site
+from wagtail.models import GroupSitePermission, Page, Site
 from wagtail.permissions import policy_registry
 
 PAGE_ACTIONS = ("add", "change", "publish")
@@ -27,10 +32,13 @@ def register_oversight(provider):
     return provider
 
 
-def courts_for(user, actions=PAGE_ACTIONS, *, oversight=False):
+def courts_for(user, actions=PAGE_ACTIONS, *, permission=None, oversight=False):
     """The sites of the courts this user works on: every site for a superuser, none for an inactive or
     anonymous user, else the sites whose root page lies at or below a page on which the user's groups hold
     one of the page permissions `actions` ("publish": the courts where they approve).
+
+    With permission="app_label.codename", the courts where the user holds that per-court permission instead
+    (every court when held globally, else the sites their groups hold it on through GroupSitePermission).
 
     With oversight=True, the courts the user oversees read-only instead (what the registered providers
     answer; every site for a superuser): never a court to work on."""
@@ -38,6 +46,13 @@ def courts_for(user, actions=PAGE_ACTIONS, *, oversight=False):
         return Site.objects.none()
     if user.is_superuser:
         return Site.objects.all()
+    if permission is not None:
+        if user.has_perm(permission):
+            return Site.objects.all()
+        app_label, codename = permission.split(".", 1)
+        return Site.objects.filter(pk__in=GroupSitePermission.objects.filter(
+            group__user=user, permission__content_type__app_label=app_label,
+            permission__codename=codename).values("site_id"))
     if oversight:
         conditions = [condition for condition in (provider(user) for provider in _OVERSIGHT)
                       if condition is not None]

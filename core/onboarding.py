@@ -161,7 +161,7 @@ def court_collection_and_groups(onboarding):
 
     before = Group.objects.filter(name__startswith=onboarding.spec.group_prefix).count()
     onboarding.groups = roles.setup_role_groups(apps, onboarding.home.pk, collection.pk,
-                                                name_prefix=onboarding.spec.group_prefix)
+                                                name_prefix=onboarding.spec.group_prefix, site_id=onboarding.site.pk)
     if before < len(onboarding.groups):
         onboarding.note(_("%(count)d grup peran «%(prefix)s…»") % {
             "count": len(onboarding.groups) - before, "prefix": onboarding.spec.group_prefix})

@@ -9,6 +9,13 @@ Here are the roles, their page and collection permissions and the permissions of
 core and Wagtail. Each higher app gives the roles the permissions on its own
 models with `grant()` in its AppConfig.ready(), which runs before any migration,
 so the groups set up by a migration or for another court get them all.
+
+Permissions that concern one court (reading its monev, changing its settings) are
+held per court: through Wagtail's GroupSitePermission on the court's site, not as a
+global permission, so a court's Sekretaris reads that court's monev and a
+Kasubag changes that court's settings only (`grant(..., per_court=True)`). A group
+that holds such a permission globally reads or changes every court's (a
+deployment-wide reader set up by hand).
 """
 
 from django.contrib.auth.management import create_permissions
@@ -39,43 +46,50 @@ ROLES = {
         "pages": PAGE_EDIT,
         "collections": MEDIA_ADD,
         "model_perms": ["wagtailadmin.access_admin", *API_TOKENS],
+        "court_perms": [],
     },
     REDAKTUR: {
         "description": "Memeriksa dan mengoreksi konsep; tidak dapat menerbitkan.",
         "pages": PAGE_EDIT,
         "collections": MEDIA_ALL,
         "model_perms": ["wagtailadmin.access_admin", *API_TOKENS],
+        "court_perms": [],
     },
     KASUBAG: {
         "description": "Menyetujui dan menerbitkan; mengelola kanal, pengaturan situs dan monev.",
         "pages": PAGE_PUBLISH,
         "collections": MEDIA_ALL,
-        "model_perms": ["wagtailadmin.access_admin", "core.view_monev", "core.manage_channels", *API_TOKENS],
+        "model_perms": ["wagtailadmin.access_admin", "core.manage_channels", *API_TOKENS],
+        "court_perms": ["core.view_monev"],
     },
     SEKRETARIS: {
         "description": "Melihat laporan monev dan menyetujui arsip laporan.",
         "pages": [],
         "collections": ["choose_document"],
-        "model_perms": ["wagtailadmin.access_admin", "core.view_monev"],
+        "model_perms": ["wagtailadmin.access_admin"],
+        "court_perms": ["core.view_monev"],
     },
     KETUA: {
         "description": "Melihat laporan monev.",
         "pages": [],
         "collections": ["choose_document"],
-        "model_perms": ["wagtailadmin.access_admin", "core.view_monev"],
+        "model_perms": ["wagtailadmin.access_admin"],
+        "court_perms": ["core.view_monev"],
     },
     PRANATA: {
         "description": "Menyusun rencana program dan pemeliharaan TI serta melaksanakannya.",
         "pages": [],
         "collections": MEDIA_ADD,
-        "model_perms": ["wagtailadmin.access_admin", "core.view_monev"],
+        "model_perms": ["wagtailadmin.access_admin"],
+        "court_perms": ["core.view_monev"],
     },
 }
 
 
-def grant(role, *permissions):
-    """Give a role model permissions ("app_label.codename"); an app calls this for its own models."""
-    held = ROLES[role]["model_perms"]
+def grant(role, *permissions, per_court=False):
+    """Give a role model permissions ("app_label.codename"); an app calls this for its own models.
+    per_court=True: held on the court's site only (GroupSitePermission), for what concerns one court."""
+    held = ROLES[role]["court_perms" if per_court else "model_perms"]
     held.extend(permission for permission in permissions if permission not in held)
 
 
@@ -102,13 +116,21 @@ def _permission(apps, dotted):
         raise
 
 
-def setup_role_groups(apps, root_page_id, root_collection_id, name_prefix=""):
-    """Create (or complete) the six role groups with permissions below the given page and collection."""
+def _default_site_id(apps):
+    Site = apps.get_model("wagtailcore", "Site")
+    return Site.objects.filter(is_default_site=True).values_list("pk", flat=True).first()
+
+
+def setup_role_groups(apps, root_page_id, root_collection_id, name_prefix="", site_id=None):
+    """Create (or complete) the six role groups with permissions below the given page and collection, and
+    their per-court permissions on the court's site (site_id; the default site when None: the first court)."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    GroupSitePermission = apps.get_model("wagtailcore", "GroupSitePermission")
     ensure_permissions(apps)
+    site_id = site_id or _default_site_id(apps)
 
     groups = {}
     for role, spec in ROLES.items():
@@ -117,6 +139,15 @@ def setup_role_groups(apps, root_page_id, root_collection_id, name_prefix=""):
             permission = _permission(apps, dotted)
             if permission is not None:
                 group.permissions.add(permission)
+        for dotted in spec["court_perms"]:
+            permission = _permission(apps, dotted)
+            if permission is None:
+                continue
+            if site_id is None:  # no site yet to hold it on: the only court there is
+                group.permissions.add(permission)
+            else:
+                GroupSitePermission.objects.get_or_create(group=group, site_id=site_id, permission=permission)
+                group.permissions.remove(permission)
         for perm_type in spec["pages"]:
             permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{perm_type}_page")
             GroupPagePermission.objects.get_or_create(group=group, page_id=root_page_id, permission=permission)
@@ -128,3 +159,39 @@ def setup_role_groups(apps, root_page_id, root_collection_id, name_prefix=""):
             )
         groups[role] = group
     return groups
+
+
+def _court_of(apps, group_name, role):
+    """The site of the court a role group belongs to: the default site for the first court's groups (no
+    prefix), else the site whose root page the court's page-holding groups are bound to; None if unknown."""
+    prefix = group_name[: -len(role)]
+    if not prefix:
+        return _default_site_id(apps)
+    Site = apps.get_model("wagtailcore", "Site")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    pages = GroupPagePermission.objects.filter(group__name__in=[prefix + name for name in ROLES]).values("page_id")
+    return Site.objects.filter(root_page_id__in=pages).values_list("pk", flat=True).first()
+
+
+def move_to_courts(*dotted):
+    """A data migration's function: the court role groups that hold these permissions globally hold them on
+    their own court's site instead (GroupSitePermission). Groups that are not a court's role groups keep them."""
+
+    def forward(apps, schema_editor):
+        Group = apps.get_model("auth", "Group")
+        GroupSitePermission = apps.get_model("wagtailcore", "GroupSitePermission")
+        ensure_permissions(apps)
+        for name in dotted:
+            permission = _permission(apps, name)
+            if permission is None:
+                continue
+            for group in Group.objects.filter(permissions=permission):
+                role = next((role for role, spec in ROLES.items()
+                             if group.name.endswith(role) and name in spec["court_perms"]), None)
+                site_id = _court_of(apps, group.name, role) if role else None
+                if site_id is None:
+                    continue
+                GroupSitePermission.objects.get_or_create(group=group, site_id=site_id, permission=permission)
+                group.permissions.remove(permission)
+
+    return forward

@@ -20,7 +20,8 @@ class EditorialConfig(AppConfig):
 
         # The Kasubag PTIP keeps the Mutu Baku standards and the court calendar they are counted in.
         roles.grant(roles.KASUBAG, "editorial.change_mutubaku", "editorial.add_holiday", "editorial.change_holiday",
-                    "editorial.delete_holiday", "editorial.change_workinghours")
+                    "editorial.delete_holiday")
+        roles.grant(roles.KASUBAG, "editorial.change_workinghours", per_court=True)
         register_api(api_v3)  # the workflow endpoints on Wagtail's v3 API, before cms/urls.py mounts it
         step_records.connect()
         notifications.connect()

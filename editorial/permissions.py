@@ -4,10 +4,11 @@ Editorial's step-time report (Laporan → Waktu alur redaksi), the dashboard's t
 reports and archive all ask it. Reading needs core.view_monev, which core.roles gives to Kasubag PTIP,
 Sekretaris, Ketua and Pranata Komputer; superusers may read everything.
 
-Which courts: a reader who works on pages (Kasubag PTIP) sees their own courts (core.courts); a reader
-with no page permissions at all (Sekretaris, Ketua, Pranata Komputer) oversees the deployment and sees
-every court. The same rule picks the step records a person sees on the dashboard and in the step report
-(`pages_worked_on`).
+Which courts: the courts where the reader holds core.view_monev, which each court's role groups hold on
+their own court's site (core.roles, per court), so a court's Sekretaris reads that court only; a group
+holding it globally reads every court. The same courts bound the step records a person with no page
+permissions sees on the dashboard and in the step report (`pages_worked_on`); people who work on pages see
+the records of the pages they work on.
 """
 
 from django.contrib.auth import get_user_model
@@ -23,11 +24,18 @@ VIEW_MONEV = "core.view_monev"
 
 
 def pages_worked_on(user):
-    """The pages this user adds, changes or publishes; None when nothing limits them (superuser, or no page
-    permissions at all)."""
-    if user.is_superuser or not has_page_permissions(user):
+    """The pages this user adds, changes or publishes, or for a reader with no page permissions the pages of
+    the courts whose monev they read; None when nothing limits them (a superuser, a deployment-wide reader)."""
+    if user.is_superuser:
         return None
-    return policy_registry.get_by_type(Page).instances_user_has_any_permission_for(user, set(PAGE_ACTIONS))
+    if has_page_permissions(user):
+        return policy_registry.get_by_type(Page).instances_user_has_any_permission_for(user, set(PAGE_ACTIONS))
+    if user.has_perm(VIEW_MONEV):
+        return None
+    within = Q(pk__in=[])
+    for path in courts_for(user, permission=VIEW_MONEV).values_list("root_page__path", flat=True):
+        within |= Q(path__startswith=path)
+    return Page.objects.filter(within)
 
 
 class MonevPermissionPolicy(BasePermissionPolicy):
@@ -45,7 +53,9 @@ class MonevPermissionPolicy(BasePermissionPolicy):
         self.permission = permission
 
     def _may_read(self, user):
-        return bool(user and user.is_active and (user.is_superuser or user.has_perm(self.permission)))
+        """Whether the user reads the monev of some court (held globally, or on a court's site)."""
+        return bool(user and user.is_active and user.is_authenticated and (
+            user.is_superuser or courts_for(user, permission=self.permission).exists()))
 
     def user_has_permission(self, user, action):
         return action in self.actions and self._may_read(user)
@@ -60,7 +70,8 @@ class MonevPermissionPolicy(BasePermissionPolicy):
         app_label, codename = self.permission.split(".", 1)
         permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
         return User.objects.filter(
-            Q(is_superuser=True) | Q(user_permissions__in=permission) | Q(groups__permissions__in=permission),
+            Q(is_superuser=True) | Q(user_permissions__in=permission) | Q(groups__permissions__in=permission)
+            | Q(groups__site_permissions__permission__in=permission),
             is_active=True,
         ).distinct()
 
@@ -69,9 +80,9 @@ class MonevPermissionPolicy(BasePermissionPolicy):
             "-is_default_site", "site_name", "hostname")
         if not self.user_has_any_permission(user, actions):
             return sites.none()
-        if user.is_superuser or not has_page_permissions(user):
+        if user.is_superuser:
             return sites
-        return sites.filter(pk__in=courts_for(user).values("pk"))
+        return sites.filter(pk__in=courts_for(user, permission=self.permission).values("pk"))
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.instances_user_has_permission_for(user, action).filter(pk=instance.pk).exists()

@@ -38,10 +38,8 @@ def directorate_courts(user):
 def appellate_district(user):
     """An appellate court's monev readers read it and the courts under it, two levels down (a Dilmiltama:
     the Dilmilti and their Dilmil) (an oversight provider)."""
-    if not user.has_perm(VIEW_MONEV):
-        return None
-    appellate = list(courts_for(user).filter(courtsettings__court_type__in=court_types.APPELLATE_TYPES)
-                     .values_list("pk", flat=True))
+    appellate = list(courts_for(user, permission=VIEW_MONEV)
+                     .filter(courtsettings__court_type__in=court_types.APPELLATE_TYPES).values_list("pk", flat=True))
     if not appellate:
         return None
     return (Q(pk__in=appellate) | Q(courtsettings__appellate_court__in=appellate)

@@ -29,9 +29,12 @@ def court(db):
     """A minimal court site: home, news index and announcement index, as the default site."""
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root, slug="pn-uji")
-    Site.objects.all().delete()
-    site = Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True,
-                               site_name="PN Uji")
+    # The default site is kept (changed in place, as the demo loader does): the first court's role groups
+    # hold their per-court permissions on it.
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    Site.objects.exclude(pk=site.pk).delete()
+    site.hostname, site.port, site.root_page, site.site_name = "testserver", 80, home, "PN Uji"
+    site.save()
     news_index = NewsIndexPageFactory(parent=home)
     announcement_index = AnnouncementIndexPageFactory(parent=home)
     return type("Court", (), {"site": site, "home": home, "news_index": news_index,

@@ -28,8 +28,8 @@ def can_retry(user):
 
 def can_view_report(user):
     return bool(user and user.is_active and (
-        user.has_perm("social.view_socialdelivery") or user.has_perm("core.view_monev")
-        or can_manage_channels(user)
+        user.has_perm("social.view_socialdelivery")
+        or monev_permission_policy.user_has_permission(user, "view") or can_manage_channels(user)
     ))
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Collection, GroupPagePermission, Site
+from wagtail.models import Collection, GroupPagePermission, GroupSitePermission, Site
 
 from core import roles
 from core.content_types import move_content_type
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def second_court(court):
     home = HomePageFactory(parent=court.home.get_parent(), slug="pa-uji")
     site = Site.objects.create(hostname="pa-uji.test", port=80, root_page=home, site_name="PA Uji")
-    groups = roles.setup_role_groups(apps, home.pk, Collection.get_first_root_node().pk, "PA Uji ")
+    groups = roles.setup_role_groups(apps, home.pk, Collection.get_first_root_node().pk, "PA Uji ", site_id=site.pk)
     return type("Court", (), {"site": site, "home": home, "groups": groups})
 
 
@@ -37,6 +37,34 @@ def test_another_courts_groups_see_only_their_court(court, second_court):
     assert list(courts_for(kasubag, actions=("publish",))) == [second_court.site]
     assert list(courts_for(admin)) == [second_court.site]
     assert list(courts_for(admin, actions=("publish",))) == []  # the Admin never approves
+
+
+def test_readers_belong_to_their_court_through_per_court_permissions(court, users, second_court):
+    sekretaris_pa = UserFactory(username="sekretaris_pa", groups=[second_court.groups[roles.SEKRETARIS]])
+    assert list(courts_for(users["sekretaris"], permission="core.view_monev")) == [court.site]
+    assert list(courts_for(sekretaris_pa, permission="core.view_monev")) == [second_court.site]
+    assert not sekretaris_pa.has_perm("core.view_monev")  # not globally
+    overseer = Group.objects.create(name="Pembaca seluruh pengadilan")
+    overseer.permissions.add(Permission.objects.get(content_type__app_label="core", codename="view_monev"))
+    reader = UserFactory(username="pembaca_semua", groups=[overseer])
+    assert set(courts_for(reader, permission="core.view_monev")) == {court.site, second_court.site}
+
+
+def test_the_migration_moves_a_courts_global_grants_onto_its_site(court, second_court):
+    view_monev = Permission.objects.get(content_type__app_label="core", codename="view_monev")
+    pa_sekretaris = second_court.groups[roles.SEKRETARIS]
+    first_sekretaris = Group.objects.get(name=roles.SEKRETARIS)
+    hand_made = Group.objects.create(name="Pembaca")
+    for group in (pa_sekretaris, first_sekretaris, hand_made):
+        GroupSitePermission.objects.filter(group=group).delete()
+        group.permissions.add(view_monev)
+    roles.move_to_courts("core.view_monev")(apps, None)
+    assert list(GroupSitePermission.objects.filter(group=pa_sekretaris).values_list("site", flat=True)) == [
+        second_court.site.pk]
+    assert list(GroupSitePermission.objects.filter(group=first_sekretaris).values_list("site", flat=True)) == [
+        court.site.pk]
+    assert view_monev not in pa_sekretaris.permissions.all()
+    assert view_monev in hand_made.permissions.all()  # not a court's role group: it keeps reading every court
 
 
 def test_readers_without_page_permissions_and_strangers_see_none(court, users):
@@ -83,8 +111,8 @@ def test_moving_onto_an_existing_content_type_merges_the_grants():
 
 def test_the_moved_permissions_are_cores(court, users):
     assert users["kasubag"].has_perm("core.manage_channels")
-    assert users["kasubag"].has_perm("core.view_monev")
-    assert not users["admin"].has_perm("core.view_monev")
+    assert list(courts_for(users["kasubag"], permission="core.view_monev")) == [court.site]
+    assert list(courts_for(users["admin"], permission="core.view_monev")) == []
     assert not ContentType.objects.filter(app_label="editorial", model="editorialpermissions").exists()
     assert ContentType.objects.get_for_model(apps.get_model("core", "JobRun")).app_label == "core"
 

@@ -6,6 +6,7 @@ from wagtail.models import APIToken, Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from core import roles
+from core.courts import courts_for
 from tests.support.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +48,9 @@ def test_page_permissions_per_role(court, users, username, can_edit, can_publish
 
 @pytest.mark.parametrize("username", ["sekretaris", "ketua"])
 def test_report_viewers_have_monev_permission_but_cannot_edit_pages(court, client_as, users, username):
-    assert users[username].has_perm("core.view_monev")
+    # held on their court's site, not globally (core.roles: per-court permissions)
+    assert not users[username].has_perm("core.view_monev")
+    assert list(courts_for(users[username], permission="core.view_monev")) == [court.site]
     client = client_as(username)
     assert client.get("/admin/").status_code == 200
     page = NewsPageFactory(parent=court.news_index)

@@ -277,7 +277,8 @@ def test_a_court_keeps_only_its_own_days(seeded, client_as):
 
     other_home = HomePageFactory(parent=seeded.home.get_parent(), slug="pa-uji")
     other = Site.objects.create(hostname="pa-uji.test", root_page=other_home, site_name="PA Uji")
-    groups = roles.setup_role_groups(apps, other_home.pk, Collection.get_first_root_node().pk, "PA Uji ")
+    groups = roles.setup_role_groups(apps, other_home.pk, Collection.get_first_root_node().pk, "PA Uji ",
+                                     site_id=other.pk)
     client = Client()
     client.force_login(UserFactory(username="kasubag_pa", groups=[groups[roles.KASUBAG]]))
     ours = Holiday.objects.create(date=datetime.date(2026, 12, 28), name="Hari jadi PN Uji", site=seeded.site)

@@ -41,7 +41,7 @@ def make_court(name, slug, court_type, *, appellate=None, tz=WIB):
     CourtSettings.objects.create(site=site, court_name=name, court_type=court_type,
                                  appellate_court=appellate.site if appellate else None)
     WorkingHours.objects.create(site=site, timezone=tz)
-    groups = roles.setup_role_groups(apps, home.pk, Collection.get_first_root_node().pk, f"{name} ")
+    groups = roles.setup_role_groups(apps, home.pk, Collection.get_first_root_node().pk, f"{name} ", site_id=site.pk)
     return SimpleNamespace(name=name, site=site, home=home, tz=ZoneInfo(tz), groups=groups,
                            news=NewsIndexPageFactory(parent=home),
                            announcements=AnnouncementIndexPageFactory(parent=home))

@@ -544,8 +544,9 @@ def test_channels_of_another_court_are_out_of_reach(court, client_as, platforms)
     from tests.support.factories import HomePageFactory, UserFactory
 
     other_home = HomePageFactory(parent=court.home.get_parent(), slug="pa-uji")
-    Site.objects.create(hostname="pa-uji.test", root_page=other_home, site_name="PA Uji")
-    groups = roles.setup_role_groups(apps, other_home.pk, Collection.get_first_root_node().pk, "PA Uji ")
+    other_site = Site.objects.create(hostname="pa-uji.test", root_page=other_home, site_name="PA Uji")
+    groups = roles.setup_role_groups(apps, other_home.pk, Collection.get_first_root_node().pk, "PA Uji ",
+                                     site_id=other_site.pk)
     other_kasubag = Client()
     other_kasubag.force_login(UserFactory(username="kasubag_pa", groups=[groups[roles.KASUBAG]]))
     account, _token = telegram_channel(court, platforms)

@@ -356,7 +356,8 @@ def test_webhooks_of_another_court_are_out_of_reach(court, users, client_as):
 
     other_home = HomePageFactory(parent=court.home.get_parent(), slug="pa-uji")
     other_site = Site.objects.create(hostname="pa-uji.test", root_page=other_home, site_name="PA Uji")
-    groups = roles.setup_role_groups(apps, other_home.pk, Collection.get_first_root_node().pk, "PA Uji ")
+    groups = roles.setup_role_groups(apps, other_home.pk, Collection.get_first_root_node().pk, "PA Uji ",
+                                     site_id=other_site.pk)
     other_kasubag = Client()
     other_kasubag.force_login(UserFactory(username="kasubag_pa", groups=[groups[roles.KASUBAG]]))
     ours = WebhookEndpoint(name="Portal PN Uji", url="https://sipp.pn-uji.go.id/warta", site=court.site)
