@@ -91,9 +91,12 @@ def live_court(live_server, settings):
     settings.WAGTAILAPI_BASE_URL = live_server.url
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root, slug="pn-uji", title="Pengadilan Negeri Uji")
-    Site.objects.all().delete()
-    site = Site.objects.create(hostname=host, port=int(port), root_page=home, is_default_site=True,
-                               site_name="Pengadilan Negeri Uji")
+    # The default site is kept (changed in place): the first court's role groups hold their per-court
+    # permissions on it.
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    Site.objects.exclude(pk=site.pk).delete()
+    site.hostname, site.port, site.root_page, site.site_name = host, int(port), home, "Pengadilan Negeri Uji"
+    site.save()
     news_index = NewsIndexPageFactory(parent=home)
     announcements = AnnouncementIndexPageFactory(parent=home)
     users = {}
