@@ -1,0 +1,93 @@
+"""django_tasks_db's ``db_worker``, made to outlive a dropped database connection.
+
+The package's worker re-raises any database error but a locked SQLite file: a PostgreSQL restart or a
+connection cut by the network ends its loop. Under ``--reload`` (``make run``) the loop runs in a thread,
+so the thread died and the process stayed up doing nothing. This worker closes the broken connections,
+waits (1 s, doubling up to 30 s) and goes on. A task whose connection broke while it ran is recorded as
+failed once the database answers again; the outboxes' rows, not the task results, say what still has to
+be done, and their minute jobs pick it up.
+
+``core`` comes before ``django_tasks_db`` in INSTALLED_APPS, so ``manage.py db_worker`` is this command;
+its options are the package's.
+"""
+
+import logging
+import os
+import time
+
+from django.db import connections
+from django.db.utils import InterfaceError, OperationalError
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
+from django_tasks_db.management.commands import db_worker
+
+logger = logging.getLogger("django_tasks_db")
+
+DATABASE_GONE = (OperationalError, InterfaceError)
+PAUSE_MAX = 30
+
+
+def drop_connections():
+    """Close every connection of this thread, broken or not; the next query opens a new one."""
+    for connection in connections.all(initialized_only=True):
+        try:
+            connection.close()
+        except Exception:  # closing a connection the server already dropped may fail too
+            connection.connection = None
+
+
+class Worker(db_worker.Worker):
+    def run(self):
+        failures, last_failure = 0, 0.0
+        while True:
+            try:
+                return super().run()
+            except DATABASE_GONE as exc:
+                if not self.running:
+                    raise
+                failures = 1 if time.monotonic() - last_failure > 2 * PAUSE_MAX else failures + 1
+                last_failure = time.monotonic()
+                pause = min(2 ** (failures - 1), PAUSE_MAX)
+                logger.warning("Database connection lost (%s: %s); worker_id=%s retries in %ss",
+                               type(exc).__name__, str(exc).strip()[:200], self.worker_id, pause)
+                drop_connections()
+                time.sleep(pause)
+
+    def run_task(self, db_task_result):
+        try:
+            super().run_task(db_task_result)
+        except DATABASE_GONE as exc:
+            # The connection broke while the task ran, so its result could not be written either.
+            logger.warning("Database connection lost during task id=%s (%s); recorded as failed on a new "
+                           "connection", db_task_result.id, type(exc).__name__)
+            drop_connections()
+            try:
+                db_task_result.set_failed(exc)
+            except DATABASE_GONE:
+                logger.warning("Task id=%s: the database is gone; its result stays RUNNING", db_task_result.id)
+                raise
+
+
+class Command(db_worker.Command):
+    help = db_worker.Command.help + " (survives a dropped database connection)"
+
+    def handle(self, *, verbosity, queue_name, interval, batch, backend_name, startup_delay, reload, max_tasks,
+               worker_id, exclude_queues, **options):
+        # The package's handle(), with this module's Worker.
+        self.configure_logging(verbosity)
+        if reload and batch:
+            logger.warning("Warning: --reload and --batch cannot be specified together. Disabling autoreload.")
+            reload = False
+        queue_names = queue_name.split(",")
+        excluded_queue_names = exclude_queues.split(",") if exclude_queues else []
+        if excluded_queue_names and "*" not in queue_names:
+            raise db_worker.CommandError("--exclude-queues can only be used with --queue-name=*")
+        worker = Worker(queue_names=queue_names, interval=interval, batch=batch, backend_name=backend_name,
+                        startup_delay=startup_delay, max_tasks=max_tasks, worker_id=worker_id,
+                        excluded_queue_names=excluded_queue_names)
+        if reload:
+            if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
+                worker.configure_signals()  # only the child process
+            run_with_reloader(worker.run)
+        else:
+            worker.configure_signals()
+            worker.run()

@@ -1,0 +1,200 @@
+"""Real `manage.py db_worker` processes on PostgreSQL: a worker killed in the middle of a delivery and a
+database connection dropped in the middle of a task lose no webhook event.
+
+The receiver on 127.0.0.1 holds one request open until the test has done its damage (SIGKILL of the
+worker, or pg_terminate_backend of its connection), so the damage lands mid-delivery every time.
+What the outbox promises: every event arrives, under its one webhook-id; the event in flight at the
+moment of the damage may arrive twice (same id, the receiver de-duplicates), nothing else does.
+"""
+
+import http.server
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from publishers.webhooks import outbox
+from publishers.webhooks import tasks as webhook_tasks
+from publishers.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookStatus
+
+ROOT = Path(__file__).resolve().parents[3]
+APP_NAME = "warta-test-worker"
+WAIT = 90  # seconds any step may take on a slow, shared machine before the test gives up
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (DATABASE_URL=postgres://...)"),
+]
+
+
+class Receiver:
+    """Counts every POST by its webhook-id; the `hold`-th request waits until `release()`."""
+
+    def __init__(self, hold=None):
+        self.ids = []
+        self.hold = hold
+        self.held = threading.Event()
+        self.released = threading.Event()
+        self.lock = threading.Lock()
+        receiver = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                with receiver.lock:
+                    receiver.ids.append(self.headers["webhook-id"])
+                    number = len(receiver.ids)
+                if number == receiver.hold:
+                    receiver.held.set()
+                    receiver.released.wait(WAIT)
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                except OSError:  # the worker is gone
+                    pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/warta"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def release(self):
+        self.released.set()
+
+    def stop(self):
+        self.released.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def receiver():
+    made = []
+
+    def make(**kwargs):
+        made.append(Receiver(**kwargs))
+        return made[-1]
+
+    yield make
+    for one in made:
+        one.stop()
+
+
+@pytest.fixture
+def db_tasks(settings):
+    """This process enqueues into the database, as the web process does in production."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                                  "QUEUES": ["default", "notifications", "delivery"]}}
+    settings.WARTA_OUTBOUND_ALLOWED_HOSTS = ["127.0.0.1"]
+    settings.WARTA_SOCIAL_LEASE_SECONDS = 2
+
+
+@pytest.fixture
+def workers(tmp_path):
+    """start(*extra) -> a `manage.py db_worker` on this test database, in its own process group."""
+    started = []
+    db = connection.settings_dict
+    url = (f"postgres://{quote(db['USER'] or '')}:{quote(db['PASSWORD'] or '')}@{db['HOST'] or '127.0.0.1'}:"
+           f"{db['PORT'] or 5432}/{db['NAME']}?application_name={APP_NAME}")
+
+    def start(*extra):
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.support.worker_settings", "DATABASE_URL": url}
+        log = open(tmp_path / f"worker-{len(started)}.log", "wb")  # noqa: SIM115 (closed with the process)
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2",
+             "--no-startup-delay", *extra],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        process.log = log
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(WAIT)
+        process.log.close()
+
+
+def wait_for(condition, what):
+    deadline = time.monotonic() + WAIT
+    while not condition():
+        assert time.monotonic() < deadline, f"gave up waiting: {what}"
+        time.sleep(0.2)
+
+
+def deliveries(court, receiver, count):
+    endpoint = WebhookEndpoint(name="Penerima", url=receiver.url, site_id=court.site.pk)
+    endpoint.secret = "rahasia-uji-pekerja-0123456789"
+    endpoint.save()
+    now = timezone.now()
+    made = [WebhookDelivery.objects.create(endpoint=endpoint, event="page.published", page_title=f"Berita {n}",
+                                           payload={"event": "page.published", "n": n}, next_attempt_at=now,
+                                           created_at=now)
+            for n in range(count)]
+    outbox.enqueue([delivery.pk for delivery in made])
+    return made
+
+
+def all_sent(made):
+    return WebhookDelivery.objects.filter(pk__in=[d.pk for d in made], status=WebhookStatus.SENT).count() == len(made)
+
+
+def run_minute_job_until(condition, what):
+    """What the scheduler does every minute (enqueue what is due, a run-out lease included), until done."""
+    def tick():
+        webhook_tasks.enqueue_due()
+        return condition()
+    wait_for(tick, what)
+
+
+def assert_at_least_once(receiver, made):
+    expected = {str(delivery.delivery_id) for delivery in made}
+    assert set(receiver.ids) == expected  # every event arrived, and nothing else
+    assert len(receiver.ids) - len(expected) <= 1  # only the one in flight at the damage may come twice
+
+
+def test_a_worker_killed_mid_delivery_loses_no_event(court, db_tasks, receiver, workers):
+    target = receiver(hold=3)
+    made = deliveries(court, target, 8)
+    first = workers()
+    wait_for(target.held.is_set, "the third delivery reaches the receiver")
+    os.killpg(first.pid, signal.SIGKILL)
+    first.wait(WAIT)
+    target.release()
+
+    workers()
+    run_minute_job_until(lambda: all_sent(made), "every delivery is sent by the second worker")
+    assert_at_least_once(target, made)
+
+
+def test_a_dropped_database_connection_does_not_stop_the_worker(court, db_tasks, receiver, workers):
+    """The development worker (--reload, the loop in a thread) outlives its connection being cut mid-task."""
+    target = receiver(hold=1)
+    made = deliveries(court, target, 1)
+    worker = workers("--reload")
+    wait_for(target.held.is_set, "the delivery reaches the receiver")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s",
+                       [APP_NAME])
+        assert cursor.fetchall(), "the worker's connection was found"
+    target.release()
+    run_minute_job_until(lambda: all_sent(made), "the interrupted delivery is sent again")
+
+    later = deliveries(court, target, 3)  # the same worker goes on with new work
+    wait_for(lambda: all_sent(later), "new deliveries are sent by the same worker")
+    assert worker.poll() is None
+    assert_at_least_once(target, made + later)
+    log = Path(worker.log.name).read_text(errors="replace")
+    assert "Database connection lost" in log
