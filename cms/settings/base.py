@@ -68,10 +68,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.security.PermissionsPolicyMiddleware",
+    "cms.security.WartaCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -81,6 +84,41 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Browser protections (docs/security.md), in every environment so that the browser suite runs under them.
+# The public site: its own files only, no inline script or style, no plugins, no framing by other sites;
+# frames only for the video providers the video block accepts (YouTube, Vimeo).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "frame-src": ["'self'", "https://www.youtube.com", "https://www.youtube-nocookie.com",
+                      "https://player.vimeo.com"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+# Wagtail 8's admin still writes inline <script> (date and time widgets, inline panels, choosers) and inline
+# styles, so its pages need 'unsafe-inline' for both; everything else stays as strict as the public site's.
+WARTA_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+    },
+}
+# Nothing of Warta uses these browser features; no page (nor a frame in it) may ask for them.
+PERMISSIONS_POLICY = {feature: [] for feature in (
+    "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb")}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's live preview frames the page from the admin (same origin)
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
@@ -201,6 +239,13 @@ WARTA_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Documents are served only by Wagtail's view (/dokumen/<id>/<file name>), which checks a private collection's
+# restriction and sends the file as an attachment (PDF inline) with nosniff and "default-src 'none'"; their
+# files under MEDIA_ROOT/documents/ are never served directly (cms/urls.py, docs/operations.md's nginx).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+# Raster formats only: an SVG is a document that can carry script, so it is refused at upload.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
@@ -210,7 +255,9 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Wagtail's responsive embed wraps the player in an inline style, which the public site's CSP refuses;
+# site.css gives the video frame its 16:9 shape instead.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
 # The admin makes no calls to outside services: no release check, no Gravatar
 # (privacy of court staff, and intranet deployments have no internet access).
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -8,7 +8,8 @@ skip (``tests/conftest.py`` turns the skip into an error when ``CI`` is set).
 Fixtures:
 - ``live_court``: the court site served by ``live_server`` (home, news and announcement
   indexes), with one user per SOP role whose password is ``PASSWORD``;
-- ``browser``: one chromium for the session;
+- ``browser``: one chromium for the session; a violation of the Content-Security-Policy on any page a
+  test opened fails that test;
 - ``open_as("kasubag", language="id")``: a logged-in tab of that role; console errors and
   uncaught page errors fail the test at teardown.
 """
@@ -65,10 +66,45 @@ def _playwright():
 
 
 @pytest.fixture(scope="session")
-def browser(_playwright):
+def _chromium(_playwright):
     browser = _playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     yield browser
     browser.close()
+
+
+# Every page and frame reports what its Content-Security-Policy refused (the browser fires
+# securitypolicyviolation at the document), so the whole suite runs under the site's and the admin's CSP.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__wartaCspViolation(`${event.documentURI}: ${event.effectiveDirective} refused `
+    + `${event.blockedURI || "inline"} (${event.sourceFile || ""}:${event.lineNumber}) ${event.sample || ""}`);
+}, true);
+"""
+
+
+class CspWatchingBrowser:
+    """The session's chromium; each context opened through it records CSP violations in ``violations``."""
+
+    def __init__(self, browser):
+        self._browser = browser
+        self.violations = []
+
+    def new_context(self, **kwargs):
+        context = self._browser.new_context(**kwargs)
+        context.expose_function("__wartaCspViolation", lambda text: self.violations.append(text))
+        context.add_init_script(CSP_LISTENER)
+        return context
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
+@pytest.fixture
+def browser(_chromium):
+    """Chromium for one test; any Content-Security-Policy violation on any page it opened fails the test."""
+    watching = CspWatchingBrowser(_chromium)
+    yield watching
+    assert watching.violations == [], watching.violations
 
 
 @pytest.fixture

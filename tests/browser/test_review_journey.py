@@ -76,7 +76,8 @@ def test_news_item_from_draft_to_live_through_the_review(live_court, open_as, te
     page.fill("#id_social_caption", "Sidang keliling hari ini di Desa Sukamaju.")
     # Autosave has turned the new item into a saved draft (the form now posts to its edit view), as it does
     # for a person who takes a moment before sending.
-    page.wait_for_function("document.getElementById('page-edit-form').action.includes('/edit/')")
+    # a function, not an expression: Playwright evals an expression in the page, which the admin's CSP refuses
+    page.wait_for_function("() => document.getElementById('page-edit-form').action.includes('/edit/')")
     open_action_menu(admin)
     page.get_by_role("button", name="Kirim ke Redaktur").click()
     page.wait_for_load_state("networkidle")

@@ -42,7 +42,13 @@ def test_production_refuses_a_missing_secret_key(tmp_path):
     assert "SECRET_KEY must be set" in result.stderr
 
 
-def test_production_reports_missing_token_keys(tmp_path):
+def test_production_refuses_to_start_without_token_keys(tmp_path):
     result = run_check(tmp_path, WARTA_TOKEN_KEYS="")
     assert result.returncode != 0
-    assert "core.W001" in result.stderr + result.stdout
+    assert "WARTA_TOKEN_KEYS must be set in production" in result.stderr
+
+
+def test_production_refuses_token_keys_that_are_not_fernet_keys(tmp_path):
+    result = run_check(tmp_path, WARTA_TOKEN_KEYS="not-a-key")
+    assert result.returncode != 0
+    assert "WARTA_TOKEN_KEYS must hold Fernet keys" in result.stderr
