@@ -1,6 +1,8 @@
 """The site's URLs. Each Warta app above cms mounts its own: its `urls` module, if it has one, is included
 here in layer order (core/layers.py), before Wagtail's page serving takes every path that is left."""
 
+from pathlib import Path
+
 from django.apps import apps
 from django.conf import settings
 from django.urls import include, path
@@ -38,6 +40,11 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only, as nginx does in production: a document's file is served by Wagtail's document view
+    # (/dokumen/), which checks its collection's view restriction.
+    urlpatterns += [
+        *static(f"{settings.MEDIA_URL}images/", document_root=Path(settings.MEDIA_ROOT) / "images"),
+        *static(f"{settings.MEDIA_URL}original_images/", document_root=Path(settings.MEDIA_ROOT) / "original_images"),
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]
