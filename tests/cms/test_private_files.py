@@ -120,4 +120,5 @@ def test_an_svg_image_is_refused_at_upload(court, client_as):
         "file": SimpleUploadedFile("logo.svg", svg, content_type="image/svg+xml"),
     })
     assert response.status_code == 200
+    assert "Format gambar tidak didukung" in response.content.decode()
     assert not get_image_model().objects.filter(title="Logo").exists()

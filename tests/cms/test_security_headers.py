@@ -75,3 +75,31 @@ def test_public_admin_and_document_responses_carry_the_browser_protections(answe
     assert headers["Content-Security-Policy"] == "default-src 'none'"
     assert headers["Content-Type"] == "application/pdf"
     assert headers["Content-Disposition"].startswith("inline")
+
+
+def test_public_pages_hold_nothing_their_policy_would_refuse(court, client):
+    """No inline script, style or event handler in what the public templates write, a video block included
+    (Wagtail's responsive embed would add an inline style; site.css shapes the player instead)."""
+    from bs4 import BeautifulSoup
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+
+    url = "https://www.youtube.com/watch?v=uji"
+    Embed.objects.create(url=url, hash=get_embed_hash(url), type="video", width=480, height=270,
+                         html='<iframe src="https://www.youtube-nocookie.com/embed/uji" width="480" height="270" '
+                              'allowfullscreen></iframe>')
+    news = NewsPageFactory(parent=court.news_index, title="Sidang keliling", body=json.dumps([
+        {"type": "video", "value": {"video": url, "caption": "Sidang keliling", "transcript": "Hakim membuka."}},
+        {"type": "paragraph", "value": "<p>Sidang dibuka.</p>"},
+    ]))
+    pages = ["/", news.url, court.news_index.url, court.announcements.url, "/cari/?q=sidang", "/tidak-ada/"]
+    for path in pages:
+        response = client.get(path)
+        soup = BeautifulSoup(response.content.decode(), "html.parser")
+        assert [str(tag)[:80] for tag in soup.find_all("script") if not tag.get("src")] == [], path
+        assert soup.find_all("style") == [], path
+        assert [tag.name for tag in soup.find_all(style=True)] == [], path
+        handlers = [(tag.name, name) for tag in soup.find_all(True) for name in tag.attrs if name.startswith("on")]
+        assert handlers == [], path
+    player = BeautifulSoup(client.get(news.url).content.decode(), "html.parser").select_one(".video__frame iframe")
+    assert player["src"] == "https://www.youtube-nocookie.com/embed/uji"
