@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
@@ -38,7 +39,8 @@ class NewsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.lead
+        # Feed readers read the description as HTML; the lead is plain text, so it goes in escaped.
+        return escape(item.lead)
 
     def item_link(self, item):
         return item.get_full_url(self.request)

@@ -21,7 +21,7 @@ import filetype
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
+from PIL import Image, ImageFile
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
@@ -69,6 +69,9 @@ IMAGE_CORRUPT = _("Gambar ini rusak atau tidak utuh (mungkin unggahannya terputu
 def check_image_decodes(f):
     """Decode the whole image once (as its first rendition will), so a broken file is refused at upload."""
     f.seek(0)
+    # WeasyPrint sets Pillow's process-wide LOAD_TRUNCATED_IMAGES on import (the monev PDF), after which Pillow
+    # fills a broken image in silently; this check wants the errors, so it decodes with the flag off.
+    tolerant, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
         with warnings.catch_warnings():
             # Pillow's own bomb guard warns before it refuses; here both refuse.
@@ -87,6 +90,7 @@ def check_image_decodes(f):
     except (OSError, SyntaxError, ValueError, EOFError, MemoryError):
         raise ValidationError(IMAGE_CORRUPT, code="image_corrupt") from None
     finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
         f.seek(0)
 
 

@@ -238,7 +238,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WARTA_BASE_URL", "http://127.0.0.1:8000"
 WARTA_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Uploads are checked by their content, not their name (cms/uploads.py, docs/security.md "Hostile input"):
+# no macro-capable legacy Office formats, RTF (embedded objects) or archives whose contents nobody checks.
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.CourtDocumentForm"
 # Documents are served only by Wagtail's view (/dokumen/<id>/<file name>), which checks a private collection's
 # restriction and sends the file as an attachment (PDF inline) with nosniff and "default-src 'none'"; their
 # files under MEDIA_ROOT/documents/ are never served directly (cms/urls.py, docs/operations.md's nginx).
@@ -248,6 +251,11 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# 40 megapixels is more than any camera photo a court publishes; a decoded image of that size takes ~160 MB.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40 * 1000 * 1000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.CourtImageForm"
+# Draftail, hardened: a malformed contentstate is a form error; legacy stored HTML still opens (cleaned).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "cms.rich_text_editor.CourtDraftailRichTextArea"}}
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"

@@ -193,3 +193,16 @@ def test_sound_documents_are_accepted(admin_client, collection, name, make):
     response = add_many(admin_client, "documents", collection, name, make())
     assert response.json()["success"] is True, response.json()
     assert Document.objects.get().file_extension == name.rsplit(".", 1)[1]
+
+
+@pytest.mark.parametrize("name", ["terpotong.jpg", "rusak.png"])
+def test_a_broken_image_is_refused_also_after_weasyprint_made_pillow_tolerant(admin_client, collection, name,
+                                                                               monkeypatch):
+    from PIL import ImageFile
+
+    # What importing WeasyPrint (the monev PDF) does to the whole process.
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    make, message = HOSTILE_IMAGES[name]
+    response = add_many(admin_client, "images", collection, name, make())
+    assert response.json()["success"] is False and message in response.json()["error_message"]
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # left as it was found
