@@ -9,11 +9,12 @@ from django.urls import include, path
 from django.utils.module_loading import module_has_submodule
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import views
+from cms import court_walls, views
 from cms.api import api_router
 from cms.feeds import NewsAtomFeed, NewsFeed
 from core.layers import LAYERS, rank
@@ -26,6 +27,14 @@ def app_urls():
 
 
 urlpatterns = [
+    # Two of Wagtail's admin screens, narrowed to the user's courts, on Wagtail's own paths (cms/court_walls.py).
+    path("admin/choose-page/<int:parent_page_id>/",
+         require_admin_access(court_walls.CourtPageChooserBrowseView.as_view()), name="court_choose_page_child"),
+    path("admin/reports/page-types-usage/",
+         require_admin_access(court_walls.CourtPageTypesUsageReportView.as_view()), name="court_page_types_usage"),
+    path("admin/reports/page-types-usage/results/",
+         require_admin_access(court_walls.CourtPageTypesUsageReportView.as_view(results_only=True)),
+         name="court_page_types_usage_results"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("cari/", views.search, name="search"),

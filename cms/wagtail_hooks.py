@@ -3,6 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from . import court_walls
+
+# Wagtail screens that show pages of every court, narrowed to the user's courts (see cms/court_walls.py).
+hooks.register("construct_page_chooser_queryset", court_walls.chooser_pages)
+hooks.register("before_move_page", court_walls.refuse_move_not_permitted)
+
 
 @hooks.register("register_admin_urls")
 def register_add_court_url():

@@ -214,14 +214,7 @@ ALL = ("admin", "redaktur", "kasubag", "sekretaris", "ketua", "pranata")
 
 # Leaks the walk finds and nobody has fixed yet: URL name -> (the roles of court B that see court A, why). Each is
 # an xfail(strict) test below, so the gap stays visible and its fix turns that test red until it leaves this list.
-KNOWN_GAPS = {
-    "wagtailadmin_choose_page_child": (ALL, "Wagtail's page chooser browses every page in the tree (for linking)"),
-    "wagtailadmin_pages:move_confirm": (ALL, "Wagtail's move confirmation names the page before checking the move"),
-    "wagtailadmin_reports:page_types_usage": (("admin", "redaktur", "kasubag"),
-                                              "Wagtail's page types report names the last edited page of each type"),
-    "wagtailadmin_reports:page_types_usage_results": (("admin", "redaktur", "kasubag"),
-                                                      "Wagtail's page types report, as above"),
-}
+KNOWN_GAPS = {}
 
 
 def leaked(url, response):
@@ -279,3 +272,9 @@ def test_the_walk_sees_a_courts_own_markers(walls, client_as):
     assert MARK + "LIBUR" in kasubag.get("/admin/hari_libur/").content.decode()
     assert MARK + "KIRIMAN" in kasubag.get("/admin/media-sosial/laporan/").content.decode()
     assert MARK + "ALAMAT" in kasubag.get(f"/admin/settings/cms/courtsettings/{walls.court.site.pk}/").content.decode()
+    # Wagtail's screens narrowed to the user's courts still show the court's own pages
+    chooser = kasubag.get(reverse("wagtailadmin_choose_page_child", args=[walls.court.news_index.pk]))
+    assert MARK + "DRAF" in chooser.content.decode()
+    assert MARK + "DRAF" in kasubag.get(reverse("wagtailadmin_reports:page_types_usage")).content.decode()
+    move = kasubag.get(reverse("wagtailadmin_pages:move_confirm", args=[walls.draft.pk, walls.court.news_index.pk]))
+    assert move.status_code == 200 and MARK + "DRAF" in move.content.decode()
