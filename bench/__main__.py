@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-SECTION_MODULES = ["static_site", "monev"]
+SECTION_MODULES = ["static_site", "monev", "nasional"]
 
 
 @dataclass
@@ -63,14 +63,17 @@ def main(argv=None):
     started = time.monotonic()
     try:
         ctx.log(f"database in {workdir}")
-        call_command("migrate", verbosity=0)
-        for module_name in args.only or SECTION_MODULES:
-            module = __import__(f"bench.{module_name}", fromlist=["run"])
+        modules = [__import__(f"bench.{name}", fromlist=["run"]) for name in args.only or SECTION_MODULES]
+        if not all(getattr(module, "OWN_DATABASE", False) for module in modules):
+            call_command("migrate", verbosity=0)
+        for module in modules:
             ctx.log(f"section {module.NAME}")
             text = module.run(ctx)
             print(text)
             if not args.quick:
-                readme.update(module.NAME, text)
+                # a section may keep figures of other configurations apart (nasional: per database and volume)
+                section = module.section_name() if hasattr(module, "section_name") else module.NAME
+                readme.update(section, text)
                 ctx.log(f"figures written to {readme.README}")
     finally:
         if not args.keep:

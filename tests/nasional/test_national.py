@@ -258,3 +258,31 @@ def test_the_query_count_does_not_grow_with_the_number_of_courts(db, client_for)
     many, shown_many = measure()
     assert shown_many == shown + 9
     assert many == few
+
+
+def test_a_readers_table_and_export_take_the_same_queries_for_3_and_9_courts(db, member, client_for):
+    """What `make bench` measures for 10 to 900 courts (bench/nasional.py): the Biro Hukum dan Humas reader's
+    table and XLSX export of a quarter, in a number of queries that does not depend on the number of courts."""
+    from nasional import generate
+
+    client = client_for(reader(member, "humas"))
+    query = {"periode": "triwulan", "tahun": 2025, "ke": 2}
+
+    def measure():
+        counts = []
+        for params in (query, {**query, "export": "xlsx"}):
+            client.get(URL, params)  # warm caches (content types, settings) first
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(URL, params)
+            assert response.status_code == 200
+            counts.append(len(queries))
+        body = b"".join(response.streaming_content)
+        courts = sum(1 for _row in load_workbook(io.BytesIO(body)).active.iter_rows(min_row=6))
+        return counts, courts
+
+    generate.generate(3, 8, 2025, log=lambda text: None)
+    few, courts = measure()
+    generate.generate(6, 8, 2025, seed=7, log=lambda text: None)
+    many, more_courts = measure()
+    assert more_courts == courts + 6
+    assert many == few
