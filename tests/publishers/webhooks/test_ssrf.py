@@ -162,3 +162,68 @@ def test_model_validation_names_the_internal_address_and_the_allow_list(court, s
     assert "169.254.169.254" in str(refused.value) and "WARTA_OUTBOUND_ALLOWED_HOSTS" in str(refused.value)
     settings.WARTA_OUTBOUND_ALLOWED_HOSTS = ["169.254.0.0/16"]
     endpoint.full_clean()
+
+
+def self_signed(tmp_path, name):
+    """A certificate for `name` (its own CA), as files for an ssl server and for requests' verify."""
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    cert_file, key_file = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_file, key_file
+
+
+def test_over_tls_the_pinned_connection_keeps_the_name_for_sni_host_and_certificate(settings, tmp_path):
+    """An https receiver allowed by network (not by name): Warta connects to the checked address, yet the
+    server sees the URL's name in SNI and Host, and the certificate is checked against that name."""
+    import ssl
+
+    if outbound.resolve("localhost", 443)[:1] != ["127.0.0.1"]:
+        pytest.skip("localhost does not resolve to 127.0.0.1 first here")
+    cert_file, key_file = self_signed(tmp_path, "localhost")
+    seen = {}
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+
+    def record_sni(sock, server_name, ctx):
+        seen["sni"] = server_name  # returning None lets the handshake go on
+
+    context.sni_callback = record_sni
+    target = Listener()
+    target.server.socket = context.wrap_socket(target.server.socket, server_side=True)
+    original = target.server.RequestHandlerClass.do_GET
+
+    def record_host(handler):
+        seen["host"] = handler.headers["Host"]
+        original(handler)
+
+    target.server.RequestHandlerClass.do_GET = record_host
+    settings.WARTA_OUTBOUND_ALLOWED_HOSTS = ["127.0.0.0/8"]
+    try:
+        session = outbound.guarded_session()
+        response = session.get(f"https://localhost:{target.port}/warta", verify=str(cert_file), timeout=5)
+        assert response.status_code == 200
+        assert seen == {"sni": "localhost", "host": f"localhost:{target.port}"}
+        # A name the certificate does not carry fails verification, although the address is the same.
+        import requests
+
+        with pytest.raises(requests.exceptions.SSLError):
+            session.get(f"https://127.0.0.1:{target.port}/warta", verify=str(cert_file), timeout=5)
+    finally:
+        target.stop()
