@@ -136,7 +136,7 @@ class ReviewCopyForm(CopyForm):
 
 def say_copy_is_a_draft(request, page, new_page):
     if not new_page.live:
-        messages.info(request, COPIED_AS_DRAFT % {"title": new_page.get_admin_display_title()})
+        messages.info(request, COPIED_AS_DRAFT % {"title": new_page.title})
 
 
 def refuse_move_across_courts(request, page, destination):
