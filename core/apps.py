@@ -11,9 +11,11 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         import core.checks  # noqa: F401  (registers the system checks)
-        from core import onboarding, upkeep
+        from core import api_tokens, audit, onboarding, upkeep
         from core.scheduling import register_job
 
+        audit.connect()
+        api_tokens.install_throttle()
         onboarding.register_step(15, onboarding.narrow_first_court)
         onboarding.register_step(20, onboarding.court_collection_and_groups)
         onboarding.register_step(90, onboarding.first_kasubag)

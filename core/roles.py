@@ -86,6 +86,17 @@ ROLES = {
 }
 
 
+# The roles that must sign in with a second factor (core/two_factor.py), with superusers.
+TWO_FACTOR_ROLES = (KASUBAG, SEKRETARIS, KETUA)
+
+
+def holds_role(user, *roles):
+    """Whether one of the user's groups is one of these roles, of any court: groups are named per court
+    ("PA Contoh — Kasubag PTIP") except the first court's ("Kasubag PTIP")."""
+    names = user.groups.values_list("name", flat=True)
+    return any(name == role or name.endswith(f" {role}") for name in names for role in roles)
+
+
 def grant(role, *permissions, per_court=False):
     """Give a role model permissions ("app_label.codename"); an app calls this for its own models.
     per_court=True: held on the court's site only (GroupSitePermission), for what concerns one court."""

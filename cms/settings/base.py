@@ -5,6 +5,7 @@ dev.py, test.py and production.py only adjust what differs between them.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -61,6 +62,10 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -80,9 +85,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "core.two_factor.TwoFactorMiddleware",
+    "core.api_tokens.APITokenExpiryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # last, so that it sees the lockout flag that the login view's authenticate() set
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Browser protections (docs/security.md), in every environment so that the browser suite runs under them.
@@ -170,10 +180,37 @@ if os.environ.get("REDIS_URL"):
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Authentication and sessions (docs/security.md). Axes counts failed logins and locks the username from that
+# address for the cool-off time; the Kasubag PTIP of the court (or a superuser) can unlock earlier.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("WARTA_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("WARTA_LOGIN_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
+AXES_VERBOSE = False
+# Two-factor authentication (django-otp, TOTP and recovery codes): required of the Kasubag PTIP, Sekretaris,
+# Ketua and superusers when on; any other staff member may turn it on in their account.
+WARTA_REQUIRE_2FA = env_bool("WARTA_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = "Warta"
+WARTA_RECOVERY_CODES = 10
+# A session ends after this much inactivity (every request renews it) and when the browser closes
+# unless "Ingat saya" was ticked.
+SESSION_COOKIE_AGE = int(os.environ.get("WARTA_SESSION_IDLE_MINUTES", str(8 * 60))) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+# API v3 tokens: requests per token (django-ninja's rate syntax) and how many days a token lives.
+WARTA_API_TOKEN_RATE = os.environ.get("WARTA_API_TOKEN_RATE", "120/min")
+WARTA_API_TOKEN_MAX_AGE_DAYS = int(os.environ.get("WARTA_API_TOKEN_MAX_AGE_DAYS", "90"))
 
 # Indonesian first: the admin and the public site speak Indonesian unless a
 # user picks English in their account settings.

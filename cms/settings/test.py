@@ -33,3 +33,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # own connection, as production does, so requests that race (an autosave and a click) race for real.
     # WARTA_TEST_DB lets two test runs on one machine keep apart.
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("WARTA_TEST_DB", os.path.join(MEDIA_ROOT, "test.sqlite3"))}
+# Two-step sign-in stays off for the suite's role users (force_login, the browser's login form);
+# tests/core/test_auth_security.py and tests/browser/test_two_factor.py turn it on.
+WARTA_REQUIRE_2FA = False
