@@ -188,7 +188,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Authentication and sessions (docs/security.md). Axes counts failed logins and locks the username from that
 # address for the cool-off time; the Kasubag PTIP of the court (or a superuser) can unlock earlier.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "core.lockout.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("WARTA_LOGIN_FAILURE_LIMIT", "5"))
