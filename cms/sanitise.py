@@ -28,6 +28,10 @@ DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "noscript", "noem
                         "svg", "math", "textarea", "select", "title"}
 # html5ever writes void elements as "<br>"; Wagtail's storage format (and its embed rewriter) want "<br/>".
 VOID_TAG = re.compile(r"<(br|hr|embed)(\s[^>]*?)?\s*/?>")
+LINK_OR_EMBED = re.compile(r"<(a|embed)(\s[^>]*?)?\s*(/?)>")
+ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+# A database id Wagtail can look up (a longer number overflows the column: a 500 when the page renders).
+OBJECT_ID = re.compile(r"\d{1,18}")
 
 
 def clean_rich_text(html):
@@ -37,5 +41,35 @@ def clean_rich_text(html):
     cleaned = nh3.clean(
         str(html), tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
         clean_content_tags=DROPPED_WITH_CONTENT, link_rel=None, strip_comments=True,
+        attribute_filter=_no_angle_brackets,
     )
-    return VOID_TAG.sub(lambda m: f"<{m.group(1)}{m.group(2) or ''}/>", cleaned)
+    cleaned = VOID_TAG.sub(lambda m: f"<{m.group(1)}{m.group(2) or ''}/>", cleaned)
+    return LINK_OR_EMBED.sub(_wagtail_reference, cleaned)
+
+
+def _no_angle_brackets(tag, name, value):
+    """html5ever leaves "<" and ">" raw in attribute values; Wagtail's rewriters (and ours) read tags with regular
+    expressions that stop at the first ">": percent-encoded in URLs, replaced by look-alikes elsewhere."""
+    if name in ("href", "url"):
+        return value.replace("<", "%3C").replace(">", "%3E")
+    return value.replace("<", "\u2039").replace(">", "\u203a")
+
+
+def _wagtail_reference(match):
+    """Keep a Wagtail link or embed only in the shape its rewriter reads without failing (it raises on an id that
+    is not a number, a media embed without a URL ...); an id on an external link would only clobber the page's."""
+    tag, slash = match.group(1), match.group(3)
+    attrs = dict(ATTRIBUTE.findall(match.group(2) or ""))
+    kind = attrs.get("linktype" if tag == "a" else "embedtype")
+    if tag == "a":
+        keep = {"linktype", "id"} if kind in ("page", "document") and OBJECT_ID.fullmatch(attrs.get("id", "")) \
+            else {"href"}
+    elif kind == "image" and OBJECT_ID.fullmatch(attrs.get("id", "")):
+        keep = {"embedtype", "format", "id", "alt"}
+    elif kind == "media" and attrs.get("url", "").startswith(("https://", "http://")):
+        keep = {"embedtype", "url"}
+    else:
+        return ""
+    attrs = {name: value for name, value in attrs.items() if name in keep}  # in their order
+    rendered = "".join(f' {name}="{value}"' for name, value in attrs.items())
+    return f"<{tag}{rendered}{slash}>"

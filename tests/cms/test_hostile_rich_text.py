@@ -159,3 +159,23 @@ def test_a_forged_contentstate_stores_no_script_link(court, client_as):
     source = stored.body[0].value.source
     assert "klik" in source and "javascript:" not in source
     assert not re.search(r"on\w+=", source)
+
+
+BROKEN_REFERENCES = (
+    '<p>Lihat <a linktype="page" id="abc">halaman</a>, <a linktype="document" id="99999999999999999999999">dokumen'
+    '</a> dan <a href="https://mahkamahagung.go.id/" id="main">MA</a>.</p>'
+    '<embed embedtype="image" format="left" id="satu"/><embed embedtype="media"/>'
+    '<embed alt="a>b" embedtype="image" format="tidak-ada" id="1"/><embed embedtype="lain" id="1"/>'
+)
+
+
+def test_wagtail_references_that_its_rewriters_cannot_read_render_without_error(court, client, client_as):
+    page = NewsPageFactory(parent=court.news_index, title="Rujukan rusak", slug="rujukan-rusak")
+    page.save_revision().publish()
+    store_directly(page, BROKEN_REFERENCES)
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "halaman" in html and 'href="https://mahkamahagung.go.id/"' in html and 'id="main"' not in html
+    assert client.get(f"/api/v2/pages/{page.pk}/", {"fields": "body"}).status_code == 200
+    assert client_as("admin").get(edit_url(page)).status_code == 200
