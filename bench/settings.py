@@ -7,6 +7,11 @@ bench/__main__.py points DATABASE_URL at before Django starts.
 import os
 
 os.environ.setdefault("SECRET_KEY", "warta-bench-only-" + "0123456789" * 5)
+if not os.environ.get("WARTA_TOKEN_KEYS"):
+    # production refuses to start without one; the bench's databases are thrown away, and so is this key
+    from cryptography.fernet import Fernet
+
+    os.environ["WARTA_TOKEN_KEYS"] = Fernet.generate_key().decode()
 
 from cms.settings.production import *  # noqa: E402,F401,F403
 
