@@ -5,6 +5,8 @@ AXES_FAILURE_LIMIT failures. The Kasubag PTIP sees and unlocks the accounts of p
 (core.courts.courts_for), a superuser every locked name, also one that belongs to no account.
 """
 
+import ipaddress
+
 from axes.backends import AxesStandaloneBackend
 from axes.helpers import get_cool_off, get_failure_limit
 from axes.models import AccessAttempt
@@ -24,6 +26,22 @@ from wagtail.log_actions import log
 
 from core import roles
 from core.courts import courts_for
+
+
+def client_ip(request):
+    """The address a sign-in comes from (AXES_CLIENT_IP_CALLABLE): REMOTE_ADDR, or behind WARTA_PROXY_COUNT
+    reverse proxies that each append to X-Forwarded-For (nginx's $proxy_add_x_forwarded_for), the address the
+    outermost of them saw; entries further left are the client's own word and are not trusted."""
+    remote = request.META.get("REMOTE_ADDR")
+    count = settings.WARTA_PROXY_COUNT
+    if count:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        if len(forwarded) >= count:
+            try:
+                return str(ipaddress.ip_address(forwarded[-count]))
+            except ValueError:
+                pass
+    return remote
 
 
 def lockout_response(request, original_response=None, credentials=None):
@@ -52,6 +70,13 @@ def locked_attempts(request):
     return attempts.order_by("-attempt_time")
 
 
+def courts_of(user):
+    """The courts a person belongs to: where they work on pages (Admin, Redaktur, Kasubag PTIP) or read the
+    court's monev (Kasubag PTIP, Sekretaris, Ketua, Pranata Komputer, per court)."""
+    return (set(courts_for(user).values_list("pk", flat=True))
+            | set(courts_for(user, permission="core.view_monev").values_list("pk", flat=True)))
+
+
 def visible_to(viewer, attempts):
     """(attempt, account or None) pairs the viewer may unlock: accounts of their courts (all for a superuser)."""
     usernames = {attempt.username for attempt in attempts}
@@ -59,9 +84,8 @@ def visible_to(viewer, attempts):
     accounts = {user.get_username(): user for user in User.objects.filter(**{f"{User.USERNAME_FIELD}__in": usernames})}
     if viewer.is_superuser:
         return [(attempt, accounts.get(attempt.username)) for attempt in attempts]
-    own = set(courts_for(viewer).values_list("pk", flat=True))
-    shared = {name: bool(own & set(courts_for(user).values_list("pk", flat=True)))
-              for name, user in accounts.items()}
+    own = courts_of(viewer)
+    shared = {name: bool(own & courts_of(user)) for name, user in accounts.items()}
     return [(attempt, accounts[attempt.username]) for attempt in attempts if shared.get(attempt.username)]
 
 

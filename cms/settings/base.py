@@ -194,6 +194,9 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("WARTA_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("WARTA_LOGIN_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Reverse proxies in front of Warta (nginx: 1); the client's address is then read from X-Forwarded-For.
+WARTA_PROXY_COUNT = int(os.environ.get("WARTA_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "core.lockout.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"

@@ -104,3 +104,19 @@ def test_locked_sign_in_and_the_kasubag_unlocks_it(live_court, browser, settings
     context.close()
     # the lockout page is answered with 429 Too Many Requests on purpose; the browser logs that status
     assert [problem for problem in problems if "status of 429" not in problem] == [], problems
+
+
+def test_an_admin_turns_it_on_from_the_account_screen(open_as):
+    from playwright.sync_api import expect
+
+    admin = open_as("admin")
+    admin.go("/admin/account/")
+    admin.page.get_by_role("tab", name="Tindakan lainnya").click()
+    expect(admin.page.get_by_text("Aplikasi autentikator di ponsel dan kode pemulihan")).to_be_visible()
+    admin.page.get_by_role("link", name="Verifikasi dua langkah").click()
+    expect(admin.page.get_by_role("heading", name="Atur verifikasi dua langkah")).to_be_visible()
+    expect(admin.page.get_by_text("Peran Anda wajib memakai")).to_have_count(0)
+    secret = admin.page.locator("[data-secret]").inner_text()
+    admin.page.fill("#id_code", app_code(secret))
+    admin.page.get_by_role("button", name="Aktifkan").click()
+    expect(admin.page.get_by_role("heading", name="Verifikasi dua langkah aktif")).to_be_visible()

@@ -72,13 +72,16 @@ def second_court(court, users):
 @override_settings(AXES_FAILURE_LIMIT=2)
 def test_the_kasubag_unlocks_only_people_of_their_own_court(second_court, users, client_as):
     fail_login(Client(), "admin-pa", 2)
+    fail_login(Client(), "sekretaris-pa", 2)
     fail_login(Client(), "redaktur", 2)
+    fail_login(Client(), "sekretaris", 2)
     fail_login(Client(), "tidak-ada", 2)
 
     kasubag_pa = Client()
     kasubag_pa.force_login(second_court["kasubag"])
     page = kasubag_pa.get(UNLOCK).content.decode()
-    assert "admin-pa" in page and "redaktur" not in page and "tidak-ada" not in page
+    assert "admin-pa" in page and "sekretaris-pa" in page  # readers without page permissions too
+    assert ">redaktur<" not in page and ">sekretaris<" not in page and "tidak-ada" not in page
     response = kasubag_pa.post(UNLOCK, {"username": "redaktur"}, follow=True)
     assert "bukan akun pengadilan Anda" in response.content.decode()
     assert AccessAttempt.objects.filter(username="redaktur").exists()
@@ -266,3 +269,32 @@ def test_a_token_older_than_the_maximum_age_is_revoked(court, users):
     token.refresh_from_db()
     assert token.revoked_at is not None
     assert client.get("/api/v3/whoami/", HTTP_AUTHORIZATION=f"Bearer {fresh_plain}").status_code == 200
+
+
+@override_settings(AXES_FAILURE_LIMIT=2, WARTA_PROXY_COUNT=1)
+def test_behind_a_proxy_the_lock_holds_the_clients_address_only(court, users):
+    from_a = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert fail_login(from_a, "redaktur", 2).status_code == 429
+    assert AccessAttempt.objects.get(username="redaktur").ip_address == "203.0.113.7"
+    # another client through the same proxy still signs in; a forged leftmost entry changes nothing
+    from_b = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7, 198.51.100.9")
+    assert from_b.post(LOGIN, {"username": "redaktur", "password": PASSWORD}).status_code == 302
+    garbage = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="bukan-alamat")
+    assert fail_login(garbage, "admin", 1).status_code == 200  # the proxy's own address, no error
+
+
+def test_a_password_reset_by_mail_is_logged(court, users, mailoutbox):
+    import re
+
+    user = users["sekretaris"]
+    user.email = "sekretaris@pn-uji.go.id"
+    user.save()
+    client = Client()
+    client.post("/admin/password_reset/", {"email": user.email})
+    link = re.search(r"http://testserver(/admin/password_reset/confirm/\S+/)", mailoutbox[0].body).group(1)
+    form_url = client.get(link)["Location"]
+    response = client.post(form_url, {"new_password1": "sandi-baru-yang-panjang", "new_password2":
+                                      "sandi-baru-yang-panjang"})
+    assert response.status_code == 302
+    entry = ModelLogEntry.objects.get(action="warta.password_change", object_id=str(user.pk))
+    assert entry.message == "Kata sandi diganti"
