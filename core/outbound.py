@@ -29,6 +29,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from requests.adapters import HTTPAdapter
 from requests.structures import CaseInsensitiveDict
+from urllib3.exceptions import NameResolutionError
 
 logger = logging.getLogger(__name__)
 
@@ -99,13 +100,17 @@ def checked_address(host, port):
     names, networks = allowed_entries()
     if host in names:
         return None
-    addresses = resolve(host, port)
+    try:
+        addresses = resolve(host, port)
+    except (OSError, UnicodeError) as exc:
+        # As urllib3 reports it: a failure before anything was sent, safe to retry (publishers.http).
+        raise requests.exceptions.ConnectionError(NameResolutionError(host, None, exc)) from None
     for address in addresses:
         if not address_allowed(address, networks):
             logger.warning("outbound request to %s refused: it resolves to %s", host, address)
             raise BlockedAddress(host, address)
     if not addresses:
-        raise requests.exceptions.ConnectionError(f"{host} does not resolve")
+        raise requests.exceptions.ConnectionError(NameResolutionError(host, None, OSError("no address")))
     return addresses[0]
 
 

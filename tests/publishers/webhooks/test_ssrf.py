@@ -227,3 +227,15 @@ def test_over_tls_the_pinned_connection_keeps_the_name_for_sni_host_and_certific
             session.get(f"https://127.0.0.1:{target.port}/warta", verify=str(cert_file), timeout=5)
     finally:
         target.stop()
+
+
+def test_a_name_that_does_not_resolve_is_retried_later_not_refused(court):
+    """Saved while resolvable elsewhere, unresolvable now: a network failure before sending (retried), as before."""
+    delivery = deliver_to("https://penerima.tidak-ada.invalid/warta")
+    assert delivery.status == S.PENDING and delivery.failures_in_row == 1
+    assert "gangguan jaringan" in delivery.error_message and "Failed to resolve" in delivery.error_detail
+    from publishers.http import _left_the_building
+
+    with pytest.raises(Exception) as failure:
+        outbound.checked_address("penerima.tidak-ada.invalid", 443)
+    assert not _left_the_building(failure.value)  # nothing was sent: a social post would simply be retried
