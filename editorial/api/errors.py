@@ -15,6 +15,7 @@ import traceback
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.forms import Field as FormField
+from django.http.request import RawPostDataException
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja.errors import ValidationError as NinjaValidationError
@@ -157,7 +158,8 @@ def _path(loc):
 def _input_keys(request):
     try:
         payload = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError):
+    # A multipart upload (an image or document) has had its stream read into request.FILES: no JSON keys.
+    except (ValueError, UnicodeDecodeError, RawPostDataException):
         return set()
     return set(payload) if isinstance(payload, dict) else set()
 

@@ -206,3 +206,34 @@ def test_a_broken_image_is_refused_also_after_weasyprint_made_pillow_tolerant(ad
     response = add_many(admin_client, "images", collection, name, make())
     assert response.json()["success"] is False and message in response.json()["error_message"]
     assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # left as it was found
+
+
+@pytest.mark.parametrize("kind, name, make, message", [
+    ("images", "terpotong.jpg", truncated_jpeg, "rusak atau tidak utuh"),
+    ("images", "81-megapiksel.png", lambda: huge_png(9000, 9000), "terlalu besar"),
+    ("documents", "makro.docx", docm_renamed_docx, "memuat makro"),
+    ("documents", "skrip.pdf", pdf_with_javascript, "memuat JavaScript"),
+])
+def test_the_v3_api_uploads_are_checked_by_the_same_forms(court, users, client, collection, kind, name, make,
+                                                          message):
+    from wagtail.models import APIToken
+
+    token = APIToken.create_token(user=users["admin"], name="uji")[1]
+    response = client.post(f"/api/v3/{kind}/", {"title": name, "collection_id": collection,
+                                                "file": SimpleUploadedFile(name, make())},
+                           HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert 400 <= response.status_code < 500, response.content
+    assert message in response.content.decode("unicode_escape" if b"\\u" in response.content else "utf-8")
+    assert not Image.objects.exists() and not Document.objects.exists()
+
+
+def test_a_sound_image_and_document_are_accepted_by_the_v3_api(court, users, client, collection):
+    from wagtail.models import APIToken
+
+    token = APIToken.create_token(user=users["admin"], name="uji")[1]
+    for kind, name, data in (("images", "sidang.jpg", jpeg_bytes()), ("documents", "laporan.pdf", pdf())):
+        response = client.post(f"/api/v3/{kind}/", {"title": name, "collection_id": collection,
+                                                    "file": SimpleUploadedFile(name, data)},
+                               HTTP_AUTHORIZATION=f"Bearer {token}")
+        assert response.status_code == 201, response.content
+    assert Image.objects.count() == 1 and Document.objects.count() == 1
