@@ -1,7 +1,9 @@
 """django_tasks_db's ``db_worker``, made to outlive a dropped database connection.
 
-The package's worker re-raises any database error but a locked SQLite file: a PostgreSQL restart or a
-connection cut by the network ends its loop. Under ``--reload`` (``make run``) the loop runs in a thread,
+The package's worker calls close_old_connections() around each round, so with CONN_HEALTH_CHECKS a
+connection that died while it slept is replaced. One that dies while a task runs is not: the task's next
+query fails, recording the failure fails on the same connection, and the error (any but a locked SQLite
+file) ends the loop. Under ``--reload`` (``make run``) the loop runs in a thread,
 so the thread died and the process stayed up doing nothing. This worker closes the broken connections,
 waits (1 s, doubling up to 30 s) and goes on. A task whose connection broke while it ran is recorded as
 failed once the database answers again; the outboxes' rows, not the task results, say what still has to
