@@ -10,6 +10,7 @@ moment of the damage may arrive twice (same id, the receiver de-duplicates), not
 import http.server
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -100,15 +101,73 @@ def db_tasks(settings):
     settings.WARTA_SOCIAL_LEASE_SECONDS = 2
 
 
+class DatabaseLink:
+    """A TCP relay between the worker and PostgreSQL that the test can cut (as a restart or a network
+    failure does: open connections drop, new ones are closed at once) and restore."""
+
+    def __init__(self, host, port):
+        self.upstream = (host, port)
+        self.cut_off = threading.Event()
+        self.sockets = []
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                client, _address = self.listener.accept()
+            except OSError:
+                return
+            if self.cut_off.is_set():
+                client.close()
+                continue
+            server = socket.create_connection(self.upstream)
+            self.sockets += [client, server]
+            for source, sink in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pump(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        for end in (source, sink):
+            try:
+                end.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def cut(self):
+        self.cut_off.set()
+        for one in self.sockets:
+            try:
+                one.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        self.sockets = []
+
+    def restore(self):
+        self.cut_off.clear()
+
+    def close(self):
+        self.cut()
+        self.listener.close()
+
+
 @pytest.fixture
 def workers(tmp_path):
-    """start(*extra) -> a `manage.py db_worker` on this test database, in its own process group."""
+    """start(*extra, via=None) -> a `manage.py db_worker` on this test database (through `via`, a
+    DatabaseLink, when given), in its own process group."""
     started = []
     db = connection.settings_dict
-    url = (f"postgres://{quote(db['USER'] or '')}:{quote(db['PASSWORD'] or '')}@{db['HOST'] or '127.0.0.1'}:"
-           f"{db['PORT'] or 5432}/{db['NAME']}?application_name={APP_NAME}")
 
-    def start(*extra):
+    def start(*extra, via=None):
+        host, port = ("127.0.0.1", via.port) if via else (db["HOST"] or "127.0.0.1", db["PORT"] or 5432)
+        url = (f"postgres://{quote(db['USER'] or '')}:{quote(db['PASSWORD'] or '')}@{host}:{port}/{db['NAME']}"
+               f"?application_name={APP_NAME}")
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.support.worker_settings", "DATABASE_URL": url}
         log = open(tmp_path / f"worker-{len(started)}.log", "wb")  # noqa: SIM115 (closed with the process)
         process = subprocess.Popen(
@@ -202,3 +261,25 @@ def test_a_dropped_database_connection_does_not_stop_the_worker(court, db_tasks,
     assert_at_least_once(target, made + later)
     log = Path(worker.log.name).read_text(errors="replace")
     assert "Database connection lost" in log
+
+
+def test_the_worker_waits_out_a_database_outage(court, db_tasks, receiver, workers):
+    """PostgreSQL unreachable for a while (restart, network): the worker keeps retrying, then goes on."""
+    db = connection.settings_dict
+    link = DatabaseLink(db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432))
+    target = receiver()
+    try:
+        worker = workers(via=link)
+        before = deliveries(court, target, 2)
+        wait_for(lambda: all_sent(before), "the worker sends through the link")
+        link.cut()
+        log = Path(worker.log.name)
+        wait_for(lambda: "Database connection lost" in log.read_text(errors="replace"),
+                 "the worker meets the outage")
+        link.restore()
+        after = deliveries(court, target, 3)
+        wait_for(lambda: all_sent(after), "the same worker sends again once the database is back")
+        assert worker.poll() is None
+        assert sorted(target.ids) == sorted(str(d.delivery_id) for d in before + after)
+    finally:
+        link.close()
