@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from wagtail.models import APIToken
 from wagtail.rich_text import RichText
@@ -34,6 +35,18 @@ def assert_inert(text, where):
     lowered = text.lower()
     found = [marker for marker in MARKERS if marker in lowered]
     assert not found, (where, found)
+
+
+def assert_no_active_content(html, where):
+    """No element or attribute that runs anything: what another path (Wagtail's converter) left as plain text, such
+    as the words inside a dropped <style>, is text and may stay."""
+    soup = BeautifulSoup(html, "html.parser")
+    active = [tag.name for tag in soup.find_all(["script", "style", "iframe", "object", "embed", "img", "svg"])]
+    for tag in soup.find_all(True):
+        active += [f"{tag.name}[{name}]" for name in tag.attrs if name.lower().startswith("on") or name == "style"]
+        active += [f"{tag.name}[{name}]" for name in ("href", "src", "url")
+                   if str(tag.get(name, "")).strip().lower().startswith(("javascript:", "data:", "vbscript:"))]
+    assert not active, (where, active)
 
 
 def store_directly(page, html):
@@ -179,3 +192,37 @@ def test_wagtail_references_that_its_rewriters_cannot_read_render_without_error(
     assert "halaman" in html and 'href="https://mahkamahagung.go.id/"' in html and 'id="main"' not in html
     assert client.get(f"/api/v2/pages/{page.pk}/", {"fields": "body"}).status_code == 200
     assert client_as("admin").get(edit_url(page)).status_code == 200
+
+
+def test_hostile_input_through_the_v3_api_and_the_editor_preview_is_inert(court, users, client, client_as):
+    token = APIToken.create_token(user=users["admin"], name="uji")[1]
+    response = client.post("/api/v3/pages/", data=json.dumps({
+        "meta": {"type": "cms.NewsPage", "parent_id": court.news_index.pk},
+        "title": "Sidang lewat API", "slug": "sidang-lewat-api", "lead": "Teras berita.",
+        "body": [{"type": "paragraph", "value": HOSTILE}],
+    }), content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 201, response.content
+    page = NewsPage.objects.get(pk=response.json()["id"])
+    stored = page.get_latest_revision_as_object().body[0].value.source
+    assert "<b>terbuka</b>" in stored
+    assert_no_active_content(stored, "stored through v3")
+    v3 = client.get(f"/api/v3/pages/{page.pk}/", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert v3.status_code == 200
+    assert_no_active_content(v3.json()["body"][0]["value"], "API v3 after a v3 write")
+
+    # The editor's live preview of a forged contentstate (what a tampered browser could post).
+    editor = client_as("admin")
+    data = page_form(editor, edit_url(page))
+    data["body-0-value"] = json.dumps({
+        "blocks": [{"key": "a1b2c", "type": "unstyled", "text": "klik di sini", "depth": 0,
+                    "inlineStyleRanges": [], "entityRanges": [{"offset": 0, "length": 4, "key": 0}]}],
+        "entityMap": {"0": {"type": "LINK", "mutability": "MUTABLE",
+                            "data": {"url": "javascript:alert(1)", "onclick": "alert(2)"}}},
+    })
+    preview_url = f"/admin/pages/{page.pk}/edit/preview/"
+    assert editor.post(preview_url, data).json()["is_valid"] is True
+    preview = editor.get(preview_url)
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    assert "klik</a> di sini" in html
+    assert_inert(html.split("<main", 1)[1].split("</main>", 1)[0], "editor preview")
