@@ -118,7 +118,8 @@ def _postgres_database(ctx, server):
 
 def _markdown(ctx, info, items, results):
     lines = [
-        "## Nasional: the national table as the number of courts grows",
+        f"## Nasional: the national table as the number of courts grows ({info.get('database', '?').split()[0]}, "
+        f"{items} items per court)",
         "",
         ctx.machine,
         f"Database: {info.get('database', '?')}.",
