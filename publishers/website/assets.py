@@ -7,10 +7,14 @@ and /dokumen/12/laporan.pdf are served as files with the same URLs.
 The URLs come from what editors wrote, so a file is taken only from inside its
 root (STATIC_ROOT and the static finders' folders, MEDIA_ROOT) after the URL is
 decoded fully and symlinks are resolved; anything else is refused (UnsafeAsset).
+
+Media on object storage (docs/operations.md) have the storage's own absolute URLs: those are
+recognised (media_path_for), read through the storage API (StoredFile) and published under MEDIA_URL.
 """
 
 import os
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -30,6 +34,46 @@ class UnsafeAsset(Exception):
     """An asset URL that would name a file outside its root (dot segments, an absolute path, a symlink out)."""
 
 
+class StoredFile:
+    """A media file in a storage without local paths (object storage), read through the storage API."""
+
+    def __init__(self, storage, name):
+        self.storage, self.name = storage, name
+
+    def open(self, mode="rb"):
+        return self.storage.open(self.name, mode)
+
+    def size(self):
+        return self.storage.size(self.name)
+
+    def read_text(self, encoding="utf-8", errors="strict"):
+        with self.open() as handle:
+            return handle.read().decode(encoding, errors)
+
+    def __str__(self):
+        return self.storage.url(self.name)
+
+
+PROBE_NAME = "warta-probe"
+
+
+def media_path_for(url):
+    """MEDIA_URL path under which the static output publishes `url`, an absolute URL of the default
+    storage's own (object storage: a bucket or its custom domain); None for any other URL."""
+    if not url.startswith(("http://", "https://")):
+        return None
+    probe = default_storage.url(PROBE_NAME)
+    if not probe.startswith(("http://", "https://")) or not probe.endswith(PROBE_NAME):
+        return None  # a file-system storage: its URLs are under MEDIA_URL already
+    base = urlsplit(probe[: -len(PROBE_NAME)])
+    parts = urlsplit(url)
+    if (parts.scheme, parts.netloc.lower()) != (base.scheme, base.netloc.lower()) or parts.query:
+        return None
+    if not parts.path.startswith(base.path):
+        return None
+    return settings.MEDIA_URL + unquote(parts.path[len(base.path):])
+
+
 def _under(path, prefix):
     return bool(prefix) and prefix.startswith("/") and path.startswith(prefix)
 
@@ -46,7 +90,8 @@ def _is_document(path):
 
 
 def source_for(path):
-    """Local file holding the asset at URL `path` (decoded once), or None (missing, private or not local).
+    """File holding the asset at URL `path` (decoded once): a local Path or a StoredFile, or None (missing,
+    private).
 
     Raises UnsafeAsset for a URL that would take a file from outside its root.
     """
@@ -89,11 +134,12 @@ def _file_inside(root, relative, url):
 
 
 def _stored_file(storage, name, url):
-    """The local file of `name` in a file-system storage, checked to lie inside the storage's folder."""
+    """The local file of `name` in a file-system storage, checked to lie inside the storage's folder; in a
+    storage without local paths (object storage), a StoredFile read through the storage API."""
     try:
         local = storage.path(name)
-    except NotImplementedError:  # remote storage: its URLs are not under MEDIA_URL anyway
-        return None
+    except NotImplementedError:  # object storage: `name` was checked by plain_relative_path
+        return StoredFile(storage, name) if storage.exists(name) else None
     except SuspiciousOperation:  # Django's own check (safe_join) found a way out
         raise UnsafeAsset(url) from None
     return _file_inside(storage.location, os.path.relpath(local, storage.location), url)

@@ -405,7 +405,7 @@ class SiteBuilder:
                 asset_urls.add(found)
             elif kind == "dynamic":
                 self.summary.dynamic_links.add(found)
-        text = links.rewrite_html(text, lambda value: self._rewrite(value, base))
+        text = links.rewrite_html(text, lambda value: self._rewrite(value, base), self._rewrite_media)
         return text.encode(charset), page_links, asset_urls, listing_links
 
     def _classify(self, value, base):
@@ -417,7 +417,10 @@ class SiteBuilder:
             return self._classified[absolute]
         parts = urlsplit(absolute)
         result = None
-        if parts.scheme in ("http", "https") and parts.netloc.lower() in self.host_names:
+        media = assets.media_path_for(absolute)
+        if media is not None:
+            result = ("asset", media)
+        elif parts.scheme in ("http", "https") and parts.netloc.lower() in self.host_names:
             path, query = unquote(parts.path), parts.query
             if path in self.page_at:
                 target = urlscheme.listing_target(path, query) if query else Target(path=path, request_path=path)
@@ -447,6 +450,13 @@ class SiteBuilder:
         if kind == "dynamic" and self.dynamic_url:
             return self.dynamic_url + parts.path + (f"?{parts.query}" if parts.query else "") + fragment
         return None
+
+    def _rewrite_media(self, value, attr):
+        """An object-storage media URL becomes the copy's path in the output (absolute in <meta content>)."""
+        media = assets.media_path_for(value)
+        if media is None or self._asset(media) is None:
+            return None  # not one, or not copied (missing, refused): the original URL stays
+        return self.public_origin + media if attr == "content" else media
 
     def _paginate(self, first, page_obj):
         paginator = page_obj.paginator

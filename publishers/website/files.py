@@ -63,13 +63,17 @@ def _same_bytes(path, data):
         return False
 
 
+def _size(src):
+    return src.stat().st_size if isinstance(src, Path) else src.size()
+
+
 def _same_file(src, dest):
     try:
-        if src.stat().st_size != dest.stat().st_size:
+        if _size(src) != dest.stat().st_size:
             return False
     except (FileNotFoundError, NotADirectoryError):
         return False
-    with open(src, "rb") as a, open(dest, "rb") as b:
+    with src.open("rb") as a, open(dest, "rb") as b:
         while True:
             chunk = a.read(CHUNK)
             if chunk != b.read(CHUNK):
@@ -105,13 +109,16 @@ def write_bytes(path, data):
 
 
 def copy_file(src, dest):
-    """Copy `src` to `dest` atomically unless dest already has the same bytes; True if copied."""
-    src, dest = Path(src), Path(dest)
+    """Copy `src` to `dest` atomically unless dest already has the same bytes; True if copied.
+
+    `src` is a path or an object with open(mode) and size() (a file read through a Django storage).
+    """
+    src, dest = Path(src) if isinstance(src, str) else src, Path(dest)
     if _same_file(src, dest):
         return False
 
     def fill(handle):
-        with open(src, "rb") as source:
+        with src.open("rb") as source:
             shutil.copyfileobj(source, handle, CHUNK)
 
     _replace_with(dest, fill)

@@ -48,14 +48,24 @@ def html_urls(document):
     return found
 
 
-def rewrite_html(document, replace):
-    """Rewrite navigation URLs: `replace(url) -> new url or None` (None keeps the original)."""
+def rewrite_html(document, replace, replace_media=None):
+    """Rewrite navigation URLs: `replace(url) -> new url or None` (None keeps the original); with
+    `replace_media(url, attr)`, also the URLs of every other attribute (each of a srcset's)."""
 
     def substitute(match):
         attr = match.group("attr").lower()
-        if attr not in NAVIGATION_ATTRS:
-            return match.group(0)
-        new = replace(_value(match))
+        if attr in NAVIGATION_ATTRS:
+            new = replace(_value(match))
+        elif replace_media is None:
+            new = None
+        elif attr == "srcset":
+            value = _value(match)
+            parts = [part.strip().split(None, 1) for part in value.split(",") if part.strip()]
+            changed = [replace_media(part[0], attr) for part in parts]
+            new = None if not any(changed) else ", ".join(
+                " ".join([changed[i] or part[0], *part[1:]]) for i, part in enumerate(parts))
+        else:
+            new = replace_media(_value(match), attr)
         if new is None:
             return match.group(0)
         quote = '"' if match.group("dq") is not None else "'"
