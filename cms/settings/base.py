@@ -236,8 +236,35 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
+
+
+def media_storage(environ):
+    """The storage of uploaded media: MEDIA_ROOT on the file system, or an S3 bucket when
+    WARTA_MEDIA_S3_BUCKET is set (django-storages; docs/operations.md, "Media on object storage").
+
+    Objects are written private; the bucket's policy makes only images (images/, original_images/) public, and
+    documents are streamed by Wagtail's serve view, which checks their collection's view restrictions.
+    """
+    bucket = environ.get("WARTA_MEDIA_S3_BUCKET", "").strip()
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "default_acl": environ.get("WARTA_MEDIA_S3_DEFAULT_ACL", "private").strip() or None,
+        "querystring_auth": False,  # renditions' URLs go into static pages and to Instagram: no expiring URLs
+        "file_overwrite": False,  # two uploads of "foto.jpg" keep two objects, as on the file system
+        "custom_domain": environ.get("WARTA_MEDIA_S3_CUSTOM_DOMAIN", "").strip() or None,
+        "location": environ.get("WARTA_MEDIA_S3_PREFIX", "").strip().strip("/"),
+    }
+    for option, variable in (("endpoint_url", "AWS_S3_ENDPOINT_URL"), ("region_name", "AWS_S3_REGION_NAME"),
+                             ("access_key", "AWS_ACCESS_KEY_ID"), ("secret_key", "AWS_SECRET_ACCESS_KEY")):
+        if environ.get(variable):  # unset: boto3's own chain (instance role, ~/.aws) decides
+            options[option] = environ[variable]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -284,7 +311,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "tx
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.CourtDocumentForm"
 # Documents are served only by Wagtail's view (/dokumen/<id>/<file name>), which checks a private collection's
 # restriction and sends the file as an attachment (PDF inline) with nosniff and "default-src 'none'"; their
-# files under MEDIA_ROOT/documents/ are never served directly (cms/urls.py, docs/operations.md's nginx).
+# files under MEDIA_ROOT/documents/ are never served directly (cms/urls.py, docs/operations.md's nginx). On object
+# storage the view streams the file from the private bucket: never a redirect to the object's URL.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 # Raster formats only: an SVG is a document that can carry script, so it is refused at upload.

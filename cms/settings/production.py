@@ -8,7 +8,7 @@ from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import SECRET_KEY, WARTA_TOKEN_KEYS, env_bool, os
+from .base import SECRET_KEY, WARTA_TOKEN_KEYS, env_bool, media_storage, os
 
 DEBUG = False
 if not SECRET_KEY or len(SECRET_KEY) < 50:
@@ -27,7 +27,7 @@ for _key in WARTA_TOKEN_KEYS:
             "WARTA_TOKEN_KEYS must hold Fernet keys (Fernet.generate_key()), comma-separated, newest first.") from None
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(os.environ),  # MEDIA_ROOT, or the bucket named in WARTA_MEDIA_S3_BUCKET
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
