@@ -207,3 +207,19 @@ def test_production_settings_take_the_bucket_from_the_environment(bucket, s3_ser
     backend, name = result.stdout.split()
     assert backend == "S3Storage" and name in bucket.keys() and bucket.body(name) == b"rahasia"
     assert bucket.anonymous(name).status_code == 403
+
+
+def test_an_approved_item_goes_to_every_platform_with_its_image_from_the_bucket(
+        bucket, court, users, connected, platforms, photo, django_capture_on_commit_callbacks):
+    """Telegram and X receive the bytes read from the bucket; Facebook and Instagram fetch its public URL."""
+    assert photo.file.name in bucket.keys()
+    page = NewsPageFactory(parent=court.news_index, title="Sidang keliling di Kecamatan Maju", live=False,
+                           social_image=photo, social_caption="Sidang keliling hari ini.")
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision(user=users["kasubag"]).publish(user=users["kasubag"])
+    assert len(platforms.telegram.messages_containing("Sidang keliling hari ini")) == 1
+    assert len(platforms.x.tweets_containing("Sidang keliling hari ini")) == 1
+    assert len(platforms.facebook.posts_containing("Sidang keliling hari ini")) == 1
+    assert len(platforms.instagram.posts_containing("Sidang keliling hari ini")) == 1
+    fetched = {url for url, _jpeg in [*platforms.instagram.fetched, *platforms.facebook.fetched]}
+    assert fetched and all(url.startswith(bucket.url + "images/") for url in fetched)
