@@ -4,13 +4,16 @@ Writes go through Wagtail's v3 API (/api/v3/, cms/urls.py); what it accepts for 
 on the model as APIField(..., writable=True).
 """
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from cms.models import NewsPage
+from cms.sanitise import CONTROL_CHARACTERS
 
 
 class CategorySerializer(serializers.Serializer):
@@ -18,7 +21,19 @@ class CategorySerializer(serializers.Serializer):
         return {"id": value.pk, "name": value.name, "slug": value.slug} if value else None
 
 
-class CourtPagesAPIViewSet(PagesAPIViewSet):
+class RefuseControlCharactersMixin:
+    """A NUL or other control character in a query parameter (search, html_path ...) is a 400 with a reason, not a
+    500 from the database (PostgreSQL refuses a NUL in any text)."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for key, values in request.GET.lists():
+            if any(CONTROL_CHARACTERS.search(text) for text in (key, *values)):
+                raise BadRequestError(_("Parameter %(name)s memuat karakter kendali yang tidak diizinkan.")
+                                      % {"name": CONTROL_CHARACTERS.sub("", key)})
+
+
+class CourtPagesAPIViewSet(RefuseControlCharactersMixin, PagesAPIViewSet):
     """API v2 shows a news item's category with its name and slug, as readers filter listings by them.
 
     The model's APIField("category") carries no serializer because API v3 only writes fields without one
@@ -33,7 +48,15 @@ class CourtPagesAPIViewSet(PagesAPIViewSet):
         return overrides
 
 
+class CourtImagesAPIViewSet(RefuseControlCharactersMixin, ImagesAPIViewSet):
+    pass
+
+
+class CourtDocumentsAPIViewSet(RefuseControlCharactersMixin, DocumentsAPIViewSet):
+    pass
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", CourtPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("images", CourtImagesAPIViewSet)
+api_router.register_endpoint("documents", CourtDocumentsAPIViewSet)

@@ -34,6 +34,14 @@ ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
 OBJECT_ID = re.compile(r"\d{1,18}")
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_query_text(value, limit=200):
+    """A visitor's search or filter text without control characters: PostgreSQL refuses a NUL in any text."""
+    return CONTROL_CHARACTERS.sub("", value or "").strip()[:limit]
+
+
 def clean_rich_text(html):
     """Wagtail-format rich text with nothing active left in it; well-formed whatever came in."""
     if not html:

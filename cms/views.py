@@ -3,12 +3,14 @@ from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
 
+from cms.sanitise import clean_query_text
+
 RESULTS_PER_PAGE = 10
 
 
 def search(request):
     """Public site search (the database backend; one search per site)."""
-    query = request.GET.get("q", "").strip()[:200]
+    query = clean_query_text(request.GET.get("q", ""))
     page_number = request.GET.get("halaman", 1)
     results = Page.objects.none()
     if query:

@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 
 from cms.api_forms import api_form_class
 from cms.blocks import BodyBlock
+from cms.sanitise import clean_query_text
 
 from .base import BasePage
 from .social import SocialDraftMixin
@@ -63,8 +64,8 @@ class NewsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = self.news()
-        category = request.GET.get("kategori")
-        tag = request.GET.get("tag")
+        category = clean_query_text(request.GET.get("kategori"), limit=100)
+        tag = clean_query_text(request.GET.get("tag"), limit=100)
         if category:
             items = items.filter(category__slug=category)
             context["active_category"] = NewsCategory.objects.filter(slug=category).first()
