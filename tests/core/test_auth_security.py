@@ -298,3 +298,17 @@ def test_a_password_reset_by_mail_is_logged(court, users, mailoutbox):
     assert response.status_code == 302
     entry = ModelLogEntry.objects.get(action="warta.password_change", object_id=str(user.pk))
     assert entry.message == "Kata sandi diganti"
+
+
+@override_settings(WARTA_REQUIRE_2FA=True)
+def test_reset_two_factor_command_sends_the_user_to_set_up_again(court, users):
+    from django.core.management import CommandError, call_command
+
+    enrol(users["kasubag"])
+    call_command("reset_two_factor", "kasubag")
+    assert not TOTPDevice.objects.filter(user=users["kasubag"]).exists()
+    assert not StaticDevice.objects.filter(user=users["kasubag"]).exists()
+    assert ModelLogEntry.objects.filter(action="warta.two_factor_reset", object_id=str(users["kasubag"].pk)).exists()
+    assert password_login("kasubag").get("/admin/")["Location"].startswith(SETUP)
+    with pytest.raises(CommandError, match="tidak ada"):
+        call_command("reset_two_factor", "siapa")
