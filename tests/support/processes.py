@@ -31,7 +31,10 @@ def environment(settings_module, var_dir, **extra):
             if key != "DJANGO_ALLOW_ASYNC_UNSAFE" and not key.startswith("PYTEST_")}
     return {**base, "DJANGO_SETTINGS_MODULE": settings_module, "DATABASE_URL": database_url(),
             "SECRET_KEY": settings.SECRET_KEY, "MEDIA_ROOT": str(settings.MEDIA_ROOT), "WARTA_VAR_DIR": str(var_dir),
-            "WARTA_STATIC_SITE_DIR": "", **extra}
+            "WARTA_STATIC_SITE_DIR": "",
+            # the test's two-step sign-in requirement (off in the test settings), so that a session made with
+            # force_login is as signed in there as here
+            "WARTA_REQUIRE_2FA": str(getattr(settings, "WARTA_REQUIRE_2FA", False)), **extra}
 
 
 def _free_port():
