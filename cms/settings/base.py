@@ -112,14 +112,15 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     },
 }
-# Wagtail 8's admin still writes inline <script> (date and time widgets, inline panels, choosers) and inline
-# styles, so its pages need 'unsafe-inline' for both; everything else stays as strict as the public site's.
+# Wagtail 8's admin still writes inline <script> (date and time widgets, inline panels, choosers) and its
+# JavaScript inserts <style> elements, so its pages need 'unsafe-inline' for scripts and styles; everything else
+# stays as strict as the public site's (Warta's own admin styles are static files all the same).
 WARTA_ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": ["'self'", "'unsafe-inline'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
+        "img-src": ["'self'", "data:", "blob:"],  # the two-step sign-in's QR code is a data: image
     },
 }
 # Nothing of Warta uses these browser features; no page (nor a frame in it) may ask for them.

@@ -3,6 +3,8 @@ X-Frame-Options, Permissions-Policy, Cross-Origin-Opener-Policy and the Content-
 site's, or the admin's under /admin/); a document from Wagtail's view carries its own "default-src 'none'"."""
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
@@ -103,3 +105,22 @@ def test_public_pages_hold_nothing_their_policy_would_refuse(court, client):
         assert handlers == [], path
     player = BeautifulSoup(client.get(news.url).content.decode(), "html.parser").select_one(".video__frame iframe")
     assert player["src"] == "https://www.youtube-nocookie.com/embed/uji"
+
+
+# Rendered by WeasyPrint into PDFs or sent as mail, never served to a browser.
+NOT_FOR_BROWSERS = {"cms/demo/document.html", "monev/templates/monev/pdf/report.html",
+                    "templates/wagtailadmin/notifications/base.html"}
+INLINE = re.compile(r"<style|\sstyle=|<script(?![^>]*\ssrc=)[^>]*>|\son[a-z]+=", re.IGNORECASE)
+
+
+def test_warta_templates_hold_no_inline_script_or_style():
+    """The public site's policy allows no inline script or style, and the admin's allows them only because
+    Wagtail's own widgets need them: every template of Warta keeps its styles and scripts in static files."""
+    root = Path(__file__).resolve().parents[2]
+    found = []
+    for folder in ("cms", "core", "editorial", "publishers", "monev", "nasional", "templates"):
+        for template in sorted((root / folder).rglob("*.html")):
+            relative = template.relative_to(root).as_posix()
+            if relative not in NOT_FOR_BROWSERS:
+                found += [f"{relative}: {match.group(0)}" for match in INLINE.finditer(template.read_text())]
+    assert found == []
