@@ -151,8 +151,9 @@ def test_a_period_that_has_not_ended_cannot_be_submitted_for_the_archive(court, 
     report_obj.refresh_from_db()
     assert not report_obj.workflow_in_progress
 
-    # ... and submitted once it has ended.
+    # ... and submitted once it has ended (twelve days on, the idle session has ended: signed in again).
     time_machine.move_to(datetime.datetime(2026, 11, 1, 8, 0, tzinfo=TZ), tick=True)
+    kasubag.force_login(users["kasubag"])
     assert kasubag.post(edit_url, data).status_code == 302
     report_obj.refresh_from_db()
     assert report_obj.workflow_in_progress
