@@ -430,3 +430,42 @@ def test_frontend_cache_without_static_output(court, newsroom, settings, varnish
     assert {"http://testserver/berita/berita-13/", "http://testserver/", "http://testserver/berita/",
             "http://testserver/berita/?halaman=2", "http://testserver/berita/?kategori=kegiatan",
             "http://testserver/feed/rss/", "http://testserver/sitemap.xml"} <= set(received)
+
+
+# several workers at once
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_updating_one_court_at_once_leave_the_output_of_a_full_build(static_site, court, newsroom,
+                                                                                 settings, tmp_path):
+    """A nightly rebuild in one worker and an approval's sync in another, released together: the court's lock
+    (one builder at a time per site) makes the output what a full build of the new state gives, with no
+    temporary file left and no error."""
+    from django.db import connections
+
+    page = NewsPageFactory(parent=court.news_index, title="Berita saat dua pekerja berjalan", live=False,
+                           category=newsroom.kegiatan)
+    publish(page)
+    barrier = threading.Barrier(2)
+    summaries, errors = [], []
+
+    def work(job):
+        try:
+            barrier.wait()
+            builder = SiteBuilder(court.site)
+            summaries.append(builder.build_all() if job == "full" else builder.sync([page.pk]))
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    workers = [threading.Thread(target=work, args=(job,)) for job in ("full", "sync")]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    assert [summary.errors for summary in summaries] == [[], []]
+    assert "Berita saat dua pekerja berjalan" in html(static_site, "berita/index.html")
+    assert not list(static_site.rglob(f"{static_files.TEMP_PREFIX}*"))
+    assert_matches_full_build(settings, court, static_site, tmp_path)
