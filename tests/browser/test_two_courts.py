@@ -55,8 +55,11 @@ def test_two_courts_review_side_by_side_without_seeing_each_other(live_court, op
         editor = page.locator(".Draftail-Editor [contenteditable=true]").first
         editor.click()
         editor.type(LEADS[suffix] + " Layanan ini gratis bagi warga.")
-        page.wait_for_function("() => document.getElementById('page-edit-form').action.includes('/edit/')",
-                               timeout=60_000)
+        # Draftail hands what was typed to the form a moment later; then the Admin saves the draft (the footer's
+        # main button) and sends it from the item's edit view.
+        page.wait_for_function("() => document.querySelector('input[name=body-0-value]').value.includes('gratis')")
+        page.locator("footer button[type=submit]").first.click()
+        page.wait_for_url("**/edit/")
         open_action_menu(admin)
         page.get_by_role("button", name="Kirim ke Redaktur").click()
         page.wait_for_load_state("networkidle")
