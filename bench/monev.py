@@ -19,10 +19,10 @@ import time
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
-from django.db import connection
 from django.test import Client
 from wagtail.models import Page, Site
 
+from bench.queries import QueryCount
 from cms.models import AnnouncementIndexPage, HomePage, NewsIndexPage
 from monev import pageviews, report, sample_year
 from monev.access_log import import_log
@@ -106,26 +106,6 @@ def _measure_ingest(ctx, site, log_lines):
     results["log_rows"] = february.count() - before
     ctx.log(f"ingest: {results}")
     return results
-
-
-class QueryCount:
-    """Counts the statements run on the connection (Django's CaptureQueriesContext reads the debug log,
-    which stops growing once it holds 9,000 entries)."""
-
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
-
-    def __enter__(self):
-        self._wrapper = connection.execute_wrapper(self)
-        self._wrapper.__enter__()
-        return self
-
-    def __exit__(self, *exc):
-        self._wrapper.__exit__(*exc)
 
 
 def _pages(pdf):

@@ -153,29 +153,10 @@ def _markdown(ctx, info, items, results):
 # --- the worker process (python -m bench.nasional): generate, measure, print one result line per size ---------
 
 
-class QueryCount:
-    """Counts the statements run on the connection (unlike CaptureQueriesContext, whatever their number)."""
-
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
-
-    def __enter__(self):
-        from django.db import connection
-
-        self._wrapper = connection.execute_wrapper(self)
-        self._wrapper.__enter__()
-        return self
-
-    def __exit__(self, *exc):
-        self._wrapper.__exit__(*exc)
-
-
 def _measured(func, repeat=3):
     """(queries of one call, best time of `repeat` calls, the last value), after a warm-up call."""
+    from bench.queries import QueryCount
+
     func()
     with QueryCount() as queries:
         value = func()
