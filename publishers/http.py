@@ -24,22 +24,27 @@ SAFE_CONNECTION_ERRORS = ("NewConnectionError", "NameResolutionError", "ConnectT
 _local = threading.local()
 
 
+USER_AGENT = "Warta/1.0 (+court publishing)"
+
+
+def _per_thread(name, make):
+    """One session of a kind per worker thread, so calls reuse their connections."""
+    session = getattr(_local, name, None)
+    if session is None:
+        session = make()
+        session.headers["User-Agent"] = USER_AGENT
+        setattr(_local, name, session)
+    return session
+
+
 def shared_session():
     """One requests.Session per worker thread, so calls to a platform reuse their connections."""
-    session = getattr(_local, "session", None)
-    if session is None:
-        session = _local.session = requests.Session()
-        session.headers["User-Agent"] = "Warta/1.0 (+court publishing)"
-    return session
+    return _per_thread("session", requests.Session)
 
 
 def guarded_session():
     """The shared session's twin for addresses people typed in (webhooks): only public addresses (core.outbound)."""
-    session = getattr(_local, "guarded_session", None)
-    if session is None:
-        session = _local.guarded_session = outbound.guarded_session()
-        session.headers["User-Agent"] = "Warta/1.0 (+court publishing)"
-    return session
+    return _per_thread("guarded_session", outbound.guarded_session)
 
 
 def redact(text, secrets):
