@@ -17,6 +17,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import court_walls, views
 from cms.api import api_router
 from cms.feeds import NewsAtomFeed, NewsFeed
+from cms.page_cache import cacheable_view
 from core.layers import LAYERS, rank
 
 
@@ -40,9 +41,9 @@ urlpatterns = [
     path("cari/", views.search, name="search"),
     path("api/v2/", api_router.urls),
     path("api/v3/", api_v3.urls),
-    path("feed/rss/", NewsFeed(), name="news_feed_rss"),
-    path("feed/atom/", NewsAtomFeed(), name="news_feed_atom"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("feed/rss/", cacheable_view(NewsFeed()), name="news_feed_rss"),
+    path("feed/atom/", cacheable_view(NewsAtomFeed()), name="news_feed_atom"),
+    path("sitemap.xml", cacheable_view(sitemap), name="sitemap"),
     *app_urls(),
 ]
 

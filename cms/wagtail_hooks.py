@@ -3,11 +3,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import court_walls
+from . import court_walls, page_cache
 
 # Wagtail screens that show pages of every court, narrowed to the user's courts (see cms/court_walls.py).
 hooks.register("construct_page_chooser_queryset", court_walls.chooser_pages)
 hooks.register("before_move_page", court_walls.refuse_move_not_permitted)
+
+
+@hooks.register("before_serve_page")
+def page_cache_public_pages(page, request, serve_args, serve_kwargs):
+    """A page without view restrictions (on it or above it) is the same for every anonymous visitor."""
+    if getattr(request, page_cache.STATE_ATTR, None) is not None and not page.get_view_restrictions():
+        from wagtail.models import Site
+
+        page_cache.mark_cacheable(request, Site.find_for_request(request), page)
 
 
 @hooks.register("register_admin_urls")

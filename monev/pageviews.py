@@ -65,3 +65,9 @@ def record(page, request, response):
         if site is not None:
             add_views(site.pk, page.pk, timezone.localdate())
 
+
+def record_ids(site_id, page_id, request):
+    """A view of a page answered without rendering it (the page cache: a GET answered with 200)."""
+    if not is_bot(request.META.get("HTTP_USER_AGENT", "")):
+        add_views(site_id, page_id, timezone.localdate())
+

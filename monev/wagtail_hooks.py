@@ -8,6 +8,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.action_menu import PublishMenuItem
 from wagtail.snippets.models import register_snippet
 
+from cms import page_cache
 from editorial.permissions import monev_permission_policy
 
 from . import archive, pageviews, social_metrics
@@ -24,6 +25,13 @@ def count_page_view(next_serve_page):
         return response
 
     return serve
+
+
+@hooks.register(page_cache.HIT_HOOK)
+def count_cached_page_view(request, site_id, page_id):
+    """A page answered from the dynamic site's page cache is a view all the same."""
+    if site_id and page_id:
+        pageviews.record_ids(site_id, page_id, request)
 
 
 # --- admin: Monev menu (Laporan, Arsip), report and export views, the archive snippet --------------------

@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # first: a cached page for an anonymous visitor is answered before anything else runs (cms/page_cache.py)
+    "cms.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.security.PermissionsPolicyMiddleware",
     "cms.security.WartaCSPMiddleware",
@@ -170,13 +172,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The page cache (cms/page_cache.py) needs a store that every web process and the publishing processes
+# (worker, scheduler) share: Redis with REDIS_URL, otherwise files under var/cache/pages on this host.
+WARTA_PAGE_CACHE = env_bool("WARTA_PAGE_CACHE", True)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "pages"),
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 50000},
+    },
+}
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "warta",
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "warta-pages",
+            "TIMEOUT": None,
+        },
     }
 
 AUTH_PASSWORD_VALIDATORS = [

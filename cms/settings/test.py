@@ -36,3 +36,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Two-step sign-in stays off for the suite's role users (force_login, the browser's login form);
 # tests/core/test_auth_security.py and tests/browser/test_two_factor.py turn it on.
 WARTA_REQUIRE_2FA = False
+# The page cache is off for the suite (a test that writes rows directly, without publishing, reads them back);
+# tests/cms/test_page_cache.py turns it on. Its store is in-process, emptied before each test.
+WARTA_PAGE_CACHE = False
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
+              "TIMEOUT": None, "OPTIONS": {"MAX_ENTRIES": 100000}},
+}

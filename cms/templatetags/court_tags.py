@@ -79,9 +79,24 @@ def first_page_of_type(context, model_label):
     return pages.order_by("path").first()
 
 
-@register.simple_tag
-def related_news(page, limit=4):
+def related_tags(parent_path, category_id, everything=False):
+    """Page-cache tags of the "Berita lainnya" boxes under the index at `parent_path` (cms/page_cache.py).
+
+    Every box depends on its index's tag; a box showing its own category on that category's tag; a box
+    that shows news of other categories (a small category, or none) on the index's "any" tag.
+    """
+    if everything:
+        return {f"related:{parent_path}"}
+    tags = {f"related:{parent_path}:*"}
+    if category_id:
+        tags.add(f"related:{parent_path}:{category_id}")
+    return tags
+
+
+@register.simple_tag(takes_context=True)
+def related_news(context, page, limit=4):
     """Other news from the same index, same category first, newest first."""
+    from cms import page_cache
     from cms.models import NewsPage
 
     items = (
@@ -94,7 +109,19 @@ def related_news(page, limit=4):
         ).order_by("-same_category", "-date", "-pk")
     else:
         items = items.order_by("-date", "-pk")
-    return with_renditions(items[:limit])
+    parent_path = page.path[:-Page.steplen]
+    request = context.get("request")
+    # The tags' generations are read before the items, so that a publication committing meanwhile is not
+    # missed; the "any" tag is kept only when the box shows news of other categories.
+    any_tag = f"related:{parent_path}:*"
+    own = page_cache.snapshot(request, *related_tags(parent_path, None, everything=True),
+                              f"related:{parent_path}:{page.category_id}", any_tag)
+    other = {key: own.pop(key) for key in [page_cache.gen_key_for(request, any_tag)] if key in own}
+    items = with_renditions(items[:limit])
+    page_cache.keep(request, own)
+    if not page.category_id or any(item.category_id != page.category_id for item in items):
+        page_cache.keep(request, other)
+    return items
 
 
 @register.simple_tag

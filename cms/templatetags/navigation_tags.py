@@ -3,7 +3,8 @@
 The menu is two levels deep (top-level pages under the site root and their
 children), both with "show in menus" ticked. It costs one query per request:
 both levels are read at once and the result is kept on the request, so the
-header and any other caller share it.
+header and any other caller share it, and across requests in the page cache's
+store until a publication changes the court (cms/page_cache.py).
 """
 
 from django import template
@@ -31,19 +32,44 @@ def _site_for(context):
     return Site.find_for_request(request) if request is not None else None
 
 
-def menu_tree(request, site):
-    """The menu of `site` as a list of MenuItem, read once per request."""
-    cached = getattr(request, MENU_CACHE_ATTR, None)
-    if cached is not None:
-        return cached
+def _menu_pages(site):
     root = site.root_page
-    pages = (
+    return (
         Page.objects.live().in_menu()
         .filter(path__startswith=root.path, depth__in=(root.depth + 1, root.depth + 2))
         .order_by("path")
     )
+
+
+def menu_signature(site):
+    """What the menu shows of each entry, in order: it changed iff this changed (cms/page_cache.py)."""
+    return [(p.pk, p.path, p.depth, p.title, p.url_path) for p in
+            _menu_pages(site).only("pk", "path", "depth", "title", "url_path")]
+
+
+def menu_tree(request, site):
+    """The menu of `site` as a list of MenuItem, read once per request.
+
+    It is also kept in the page cache's store under the court's generation, which a publication that
+    changes the menu (or anything court-wide) renews: the menu costs no query until then.
+    """
+    cached = getattr(request, MENU_CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    from cms import page_cache
+
+    key = None
+    if page_cache.enabled():
+        tokens = page_cache.site_generation(request, site)
+        key = f"menu:{site.pk}:{':'.join(tokens)}"
+        items = page_cache.cache().get(key)
+        if items is not None:
+            if request is not None:
+                setattr(request, MENU_CACHE_ATTR, items)
+            return items
+    root = site.root_page
     items, by_path = [], {}
-    for page in pages:
+    for page in _menu_pages(site):
         if page.depth == root.depth + 1:
             item = MenuItem(page)
             items.append(item)
@@ -53,6 +79,8 @@ def menu_tree(request, site):
             parent = by_path.get(page.path[: -Page.steplen])
             if parent is not None:
                 parent.children.append(MenuItem(page))
+    if key is not None:
+        page_cache.cache().set(key, items, timeout=page_cache.MENU_TIMEOUT)
     if request is not None:
         setattr(request, MENU_CACHE_ATTR, items)
     return items

@@ -8,7 +8,8 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Situs statis")
 
     def ready(self):
-        from publishers.website import handlers
+        from publishers.website import handlers, page_cache
 
         handlers.register_signal_handlers()
+        page_cache.register_signal_handlers()
         handlers.register_jobs()

@@ -35,7 +35,9 @@ class SiteRenderer:
         self.handler.load_middleware()
         self.factory = RequestFactory()
         host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
-        self.extra = {"HTTP_HOST": host, "SERVER_NAME": site.hostname, "SERVER_PORT": str(site.port)}
+        # warta.static_render: never answered from the dynamic site's page cache (cms/page_cache.py).
+        self.extra = {"HTTP_HOST": host, "SERVER_NAME": site.hostname, "SERVER_PORT": str(site.port),
+                      "warta.static_render": True}
         # Behind HTTPS (port 443, or a production that redirects to HTTPS) the request must look
         # secure, or SecurityMiddleware answers with a redirect instead of the page.
         self.secure = site.port == 443 or getattr(settings, "SECURE_SSL_REDIRECT", False)

@@ -1,0 +1,225 @@
+"""Purging the dynamic site's page cache (cms/page_cache.py) when a publication changes what it shows.
+
+The purge runs in the publishing transaction's on_commit, in the process that published (the approval
+request, the scheduler's publish_scheduled, a command), never in a queued task: the next request after
+the approval already misses the cache. What is purged, for a page published, unpublished, moved or
+deleted (docs/operations.md lists it too):
+
+- precisely: the page's URL and the URLs of its ancestors (home, the news index), each with all its
+  query variants (pagination, category and tag listings); the feeds and the sitemap; for a news item
+  whose card (title, date, category, image, lead, summary) changed, the "Berita lainnya" boxes of its
+  category (and those that fall back to other categories);
+- the whole court: when the main menu changed (the menu is recomputed and compared), when the page has
+  children (their breadcrumbs and URLs follow it), when the court settings or its site change, and when
+  a view restriction is added or removed;
+- every court: when a news category changes (its name shows on every court's listings).
+
+`PageCacheBackend` is the same purge as a backend of Wagtail's frontend cache, for WAGTAILFRONTENDCACHE.
+"""
+
+import json
+import threading
+from urllib.parse import urlsplit
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.urls import NoReverseMatch, reverse
+from wagtail.contrib.frontend_cache.backends.base import BaseBackend
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms import page_cache
+from cms.templatetags import navigation_tags
+from cms.templatetags.court_tags import related_tags
+
+FEED_URL_NAMES = ("news_feed_rss", "news_feed_atom", "sitemap")
+CARD_FIELDS = ("title", "slug", "date", "category_id", "hero_image_id", "hero_alt", "lead", "summary")
+
+_pending = threading.local()
+
+
+class PageCacheBackend(BaseBackend):
+    """Wagtail frontend-cache backend: purging a URL drops every cached variant of its path."""
+
+    def purge(self, url):
+        page_cache.purge_url(url)
+
+    def purge_batch(self, urls):
+        by_host = {}
+        for url in urls:
+            parts = urlsplit(url)
+            if parts.hostname:
+                by_host.setdefault(parts.hostname, set()).add(page_cache.path_tag(parts.path or "/"))
+        for hostname, tags in by_host.items():
+            page_cache.purge(hostname, tags)
+
+
+def _state():
+    if getattr(_pending, "tags", None) is None:
+        _pending.tags, _pending.menus, _pending.cards = {}, set(), {}
+    return _pending
+
+
+def _schedule():
+    transaction.on_commit(_flush, robust=True)
+
+
+def _flush():
+    state = _state()
+    tags, menus, cards = state.tags, state.menus, state.cards
+    _pending.tags = None
+    for (hostname, site_id), root_path in menus:
+        if _menu_changed(site_id, root_path):
+            tags.setdefault(hostname, set()).add(page_cache.SITE)
+    for page_id, (hostname, parent_path) in cards.items():
+        tags.setdefault(hostname, set()).update(_card_tags(page_id, parent_path))
+    for hostname, host_tags in tags.items():
+        page_cache.purge(hostname, host_tags)
+
+
+def _add(hostname, tags):
+    _state().tags.setdefault(hostname, set()).update(tags)
+
+
+def _sites_of(url_path):
+    """(site_id, hostname, root_path) of every site whose tree holds this url_path."""
+    for site_id, root_path, root_url, _language in Site.get_site_root_paths():
+        if url_path and url_path.startswith(root_path):
+            yield site_id, urlsplit(root_url).hostname, root_path
+
+
+def _paths(relative):
+    """The path and every ancestor path: /berita/a/ -> /berita/a/, /berita/, /."""
+    segments = [s for s in relative.split("/") if s]
+    return ["/" + "".join(f"{s}/" for s in segments[:n]) for n in range(len(segments), -1, -1)]
+
+
+def _feed_tags():
+    tags = []
+    for name in FEED_URL_NAMES:
+        try:
+            tags.append(page_cache.path_tag(reverse(name)))
+        except NoReverseMatch:
+            pass
+    return tags
+
+
+def page_changed(page, url_paths):
+    """Schedule the purge of what a change to `page` (seen at these url_paths) may change."""
+    from cms.models import NewsPage
+
+    state = _state()
+    for url_path in url_paths:
+        for site_id, hostname, root_path in _sites_of(url_path):
+            relative = url_path[len(root_path) - 1:]
+            tags = {page_cache.path_tag(p) for p in _paths(relative)}
+            tags.update(_feed_tags())
+            root_depth = root_path.count("/")  # "/pn-uji/" holds the home page at depth 2
+            if page.depth <= root_depth or page.numchild:
+                tags.add(page_cache.SITE)  # the home page, or a page with children: breadcrumbs, URLs below it
+            elif page.depth <= root_depth + 2:
+                state.menus.add(((hostname, site_id), root_path))
+            if page.specific_class is not None and issubclass(page.specific_class, NewsPage):
+                state.cards[page.pk] = (hostname, page.path[:-Page.steplen])
+            _add(hostname, tags)
+    _schedule()
+
+
+def _menu_changed(site_id, root_path):
+    site = Site.objects.filter(pk=site_id).select_related("root_page").first()
+    if site is None:
+        return True
+    signature = navigation_tags.menu_signature(site)
+    key = f"menusig:{site_id}"
+    store = page_cache.cache()
+    changed = store.get(key) != signature
+    store.set(key, signature, timeout=None)
+    return changed
+
+
+def _card_tags(page_id, parent_path):
+    """The "Berita lainnya" tags to purge when a news item's card changed (or it came or went)."""
+    from cms.models import NewsPage
+
+    page = NewsPage.objects.live().filter(pk=page_id).first()
+    card = (json.dumps({f: getattr(page, f) for f in CARD_FIELDS}, default=str, sort_keys=True)
+            if page is not None else None)
+    key = f"newscard:{page_id}"
+    store = page_cache.cache()
+    before = store.get(key)
+    if page is not None:
+        store.set(key, {"card": card, "category_id": page.category_id}, timeout=None)
+    else:
+        store.delete(key)
+    if before is None:
+        return related_tags(parent_path, None, everything=True)
+    if page is not None and before["card"] == card:
+        return set()
+    tags = set(related_tags(parent_path, before["category_id"]))
+    if page is not None:
+        tags.update(related_tags(parent_path, page.category_id))
+    return tags
+
+
+# --- signal receivers -------------------------------------------------------------------------------------
+
+
+def _on_page(sender, instance, **kwargs):
+    page_changed(instance, [instance.url_path])
+
+
+def _on_move(sender, instance, url_path_before, url_path_after=None, **kwargs):
+    page_changed(instance, [url_path_before, instance.url_path])
+
+
+def _on_page_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        page_changed(instance, [instance.url_path])
+
+
+def _on_court_settings(sender, instance, created=False, **kwargs):
+    # Court settings are created with their defaults on first use, during rendering: that changes nothing.
+    if created:
+        return
+    site = Site.objects.filter(pk=instance.site_id).first()
+    if site is not None:
+        _add(site.hostname, {page_cache.SITE})
+        _schedule()
+
+
+def _on_category(sender, instance, **kwargs):
+    _add(page_cache.EVERY_SITE, {page_cache.SITE})
+    _schedule()
+
+
+def _before_site_save(sender, instance, **kwargs):
+    if instance.pk:
+        instance._warta_old_hostname = Site.objects.filter(pk=instance.pk).values_list("hostname", flat=True).first()
+
+
+def _on_site(sender, instance, **kwargs):
+    for hostname in {instance.hostname, getattr(instance, "_warta_old_hostname", None)} - {None}:
+        _add(hostname, {page_cache.SITE})
+    _schedule()
+
+
+def _on_restriction(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).only("url_path").first()
+    for _site_id, hostname, _root in _sites_of(page.url_path if page else ""):
+        _add(hostname, {page_cache.SITE})
+    _schedule()
+
+
+def register_signal_handlers():
+    from cms.models import CourtSettings, NewsCategory
+
+    page_published.connect(_on_page, dispatch_uid="page_cache_published")
+    page_unpublished.connect(_on_page, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(_on_move, dispatch_uid="page_cache_moved")
+    post_delete.connect(_on_page_delete, dispatch_uid="page_cache_page_deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(_on_court_settings, sender=CourtSettings, dispatch_uid=f"page_cache_settings_{id(signal)}")
+        signal.connect(_on_category, sender=NewsCategory, dispatch_uid=f"page_cache_category_{id(signal)}")
+        signal.connect(_on_site, sender=Site, dispatch_uid=f"page_cache_site_{id(signal)}")
+        signal.connect(_on_restriction, sender=PageViewRestriction, dispatch_uid=f"page_cache_restr_{id(signal)}")
+    pre_save.connect(_before_site_save, sender=Site, dispatch_uid="page_cache_site_before")
