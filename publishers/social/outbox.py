@@ -240,6 +240,9 @@ def _confirm(delivery, channel, now, rng):
     try:
         try:
             result = channel.confirm(delivery)
+            if result.outcome == Confirmation.POSTED and not (result.posted and result.posted.post_id):
+                # Sent, but without the platform's id there is no link, no metrics, no removal: ask again.
+                raise DeliveryError(ErrorKind.TRANSIENT, _("Platform belum memberi ID kiriman yang sudah terbit."))
         except DeliveryError:
             raise
         except Exception as exc:  # an answer we cannot read: ask again later, never guess
@@ -281,6 +284,10 @@ def _step_failed(delivery, channel, error, now, rng, irreversible, progressed=Fa
         return _fail(delivery, now, error, **common)
     # Count failures in a row without progress: a step that got further (an upload kept) starts again at one.
     failures = 1 if progressed else delivery.failures_in_row + 1
+    if error.kind == ErrorKind.AMBIGUOUS and irreversible and not channel.can_confirm:
+        # The platform cannot be asked (Telegram): a person looks at the channel and decides, at once.
+        _log(delivery, "unsure", error.message, now)
+        return _needs_check(delivery, now, channel.unsure_message(delivery, error), error)
     if error.kind == ErrorKind.AMBIGUOUS and irreversible:
         _owned_update(delivery, status=S.IN_FLIGHT, failures_in_row=failures,
                       next_attempt_at=now + max(confirm_delay(), backoff(failures, error.retry_after, rng)), **common)
@@ -403,12 +410,26 @@ def cancel(delivery, user, now=None):
 
 
 def mark_sent(delivery, user, permalink="", now=None):
-    """A person checked the platform and found the post there."""
+    """A person checked the platform and found the post there; the link they paste gives the post's id."""
+    from publishers.social.channels import CHANNELS
+
     now = now or timezone.now()
-    return _manual(delivery, [S.NEEDS_CHECK], user,
-                   _("%(user)s memastikan kiriman sudah ada di platform.") % {"user": _user_name(user)}, now,
-                   status=S.SENT, permalink=permalink[:500], sent_at=now, next_attempt_at=None,
-                   error_message="", claim_token=None)
+    permalink = permalink.strip()
+    channel_class = CHANNELS.get(delivery.platform)
+    post_id = ""
+    if permalink and channel_class is not None and delivery.account is not None:
+        post_id = channel_class.post_id_from_link(delivery.account, permalink)
+        if post_id is None:
+            raise ActionNotAllowed(_("Tautan itu bukan tautan kiriman di kanal %(name)s. Salin tautan kiriman dari "
+                                     "platformnya.") % {"name": delivery.account_name})
+    message = _("%(user)s memastikan kiriman sudah ada di platform.") % {"user": _user_name(user)}
+    if not permalink and delivery.account is not None and channel_class is not None:
+        # What is known: the post is in this channel; its own link was not given.
+        permalink = channel_class.channel_url(delivery.account)
+        message += " " + _("Tautan kiriman tidak diisi; yang dicatat tautan kanalnya.")
+    return _manual(delivery, [S.NEEDS_CHECK], user, message, now,
+                   status=S.SENT, permalink=permalink[:500], platform_post_id=post_id or "", sent_at=now,
+                   next_attempt_at=None, error_message="", claim_token=None)
 
 
 def mark_removed(delivery, user, now=None):
@@ -440,6 +461,22 @@ def _user_name(user):
 
 
 # Periodic upkeep ---------------------------------------------------------------------------------
+
+def fill_missing_links(now=None, days=7):
+    """Ask again for the link of recent posts whose platform did not give it when they were sent."""
+    now = now or timezone.now()
+    rows = SocialDelivery.objects.filter(status=S.SENT, permalink="", sent_at__gte=now - timedelta(days=days),
+                                         account__active=True).exclude(platform_post_id="").select_related("account")
+    filled = 0
+    for delivery in rows:
+        try:
+            link = channel_for(delivery.account, now).permalink(delivery.platform_post_id)
+        except (DeliveryError, crypto.TokenDecryptionError):
+            continue
+        if link:
+            filled += SocialDelivery.objects.filter(pk=delivery.pk, permalink="").update(permalink=link[:500])
+    return filled
+
 
 def reconcile_missed(now=None):
     """Create deliveries for pages first published in the last day that have none.

@@ -46,4 +46,5 @@ def register_jobs():
 
     register_job("social_delivery_due", enqueue_due, minute="*")
     register_job("social_reconcile", outbox.reconcile_missed, minute="*/10")
+    register_job("social_fill_links", outbox.fill_missing_links, minute="5-59/10")
     register_job("social_daily_upkeep", daily_upkeep, hour="6", minute="15")

@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from core import platform_rules
 from publishers.social import media, oauth, outbox, permissions
+from publishers.social.channels import channel_url
 from publishers.social.forms import ConnectForm, MetaSelectForm, ReconnectTelegramForm, TelegramConnectForm
 from publishers.social.models import OPEN_STATUSES, DeliveryStatus, SocialAccount, SocialDelivery
 
@@ -303,6 +304,8 @@ class PageStatusView(WagtailAdminTemplateMixin, TemplateView):
                  "secondary": name in ("cancel", "remove"), "link_input": "permalink" if name == "mark_sent" else ""}
                 for name, label in available_actions(delivery, user, self.page)
             ]
+            if delivery.status == S.NEEDS_CHECK and delivery.account is not None:
+                delivery.channel_url = channel_url(delivery.account)
         context.update(
             item=self.page, deliveries=deliveries, can_repost=permissions.can_manage_channels(user) and self.page.live,
             social_enabled=getattr(self.page, "social_enabled", False),

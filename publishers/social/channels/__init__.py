@@ -21,6 +21,12 @@ def channel_for(account, now=None):
     return CHANNELS[account.platform](account, now)
 
 
+def channel_url(account):
+    """Where a person looks for the account's posts on its platform ("" when unknown)."""
+    channel = CHANNELS.get(account.platform)
+    return channel.channel_url(account) if channel else ""
+
+
 def has_post_metrics(platform):
     channel = CHANNELS.get(platform)
     return channel is not None and channel.has_post_metrics

@@ -96,6 +96,25 @@ class Channel:
     def confirm(self, delivery):
         raise NotImplementedError
 
+    def permalink(self, post_id):
+        """The post's public link ("" when the platform would not say; the daily upkeep asks again)."""
+        return ""
+
+    @classmethod
+    def channel_url(cls, account):
+        """The account's own page on the platform, where a person can look for a post ("" if unknown)."""
+        return ""
+
+    def unsure_message(self, delivery, error=None):
+        """For a platform that cannot confirm: what a person is told when a send's outcome is unclear."""
+        return error.message if error else delivery.error_message
+
+    @classmethod
+    def post_id_from_link(cls, account, link):
+        """The platform's post id in a link a person pasted: "" when links do not tell it, None when the link
+        is not one of this account's posts."""
+        return ""
+
     @classmethod
     def metrics_from(cls, answer):
         """The platform's answer about one post, under the names of channels/metrics.py."""

@@ -88,11 +88,21 @@ class FacebookChannel(GraphChannel):
         return Posted(post_id, self.permalink(post_id))
 
     def permalink(self, post_id):
-        """Best effort: the post exists whatever this returns."""
+        """The post's permalink_url; when Graph would not say, the link Facebook serves for a Page post id."""
         try:
-            return self.client.call("GET", post_id, params={"fields": "permalink_url"}).get("permalink_url", "")
+            link = self.client.call("GET", post_id, params={"fields": "permalink_url"}).get("permalink_url", "")
         except DeliveryError:
-            return ""
+            link = ""
+        return link or self.fallback_link(post_id)
+
+    @staticmethod
+    def fallback_link(post_id):
+        page, _sep, number = str(post_id).partition("_")
+        return f"https://www.facebook.com/{page}/posts/{number}" if number else ""
+
+    @classmethod
+    def channel_url(cls, account):
+        return f"https://www.facebook.com/{account.external_id}"
 
     def confirm(self, delivery):
         """Look for our message among the Page's posts made around the time of the call."""
@@ -102,7 +112,9 @@ class FacebookChannel(GraphChannel):
                   "until": int((moment + CONFIRM_WINDOW).timestamp())}
         for post in graph_pages(self.client, f"{self.page_id}/published_posts", params):
             if (post.get("message") or "").strip() == delivery.text.strip():
-                return ConfirmResult(Confirmation.POSTED, Posted(str(post["id"]), post.get("permalink_url", "")))
+                post_id = str(post["id"])
+                return ConfirmResult(Confirmation.POSTED,
+                                     Posted(post_id, post.get("permalink_url") or self.fallback_link(post_id)))
         return ConfirmResult(Confirmation.NOT_POSTED)
 
     def remove(self, delivery):

@@ -9,7 +9,7 @@ PUBLISHED once the post exists.
 """
 
 import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -22,6 +22,9 @@ from .metrics import count, shaped
 
 # Containers expire after 24 hours; stop reusing one a little before that.
 CONTAINER_LIFETIME = timedelta(hours=23)
+# Confirming looks at posts made since the container was created (less this, for clocks that disagree).
+FIND_SLACK = timedelta(minutes=10)
+FIND_PAGES = 20
 MEDIA_METRICS = "views,reach,likes,comments,shares,saved,total_interactions"
 
 
@@ -92,9 +95,10 @@ class InstagramChannel(GraphChannel):
         data = self.client.call("POST", f"{self.ig_user_id}/media_publish",
                                 data={"creation_id": delivery.prepared["container_id"]}, irreversible=True)
         media_id = str(data["id"])
-        return Posted(media_id, self._permalink(media_id))
+        return Posted(media_id, self.permalink(media_id))
 
-    def _permalink(self, media_id):
+    def permalink(self, media_id):
+        """Best effort: the post exists whatever this returns (the daily upkeep asks again)."""
         try:
             return self.client.call("GET", media_id, params={"fields": "permalink"}).get("permalink", "")
         except DeliveryError:
@@ -106,21 +110,37 @@ class InstagramChannel(GraphChannel):
             return ConfirmResult(Confirmation.NOT_POSTED)
         status = self.client.call("GET", container, params={"fields": "status_code"}).get("status_code")
         if status == "PUBLISHED":
-            return ConfirmResult(Confirmation.POSTED, self._find_post(delivery) or Posted(""))
+            # The container does not name the media it became: find it among the account's posts. Until it is
+            # found the confirmation is asked again (the worker's backoff), so no row is marked sent without an id.
+            posted = self._find_post(delivery)
+            if posted is None:
+                raise DeliveryError(ErrorKind.TRANSIENT, _(
+                    "Instagram menyatakan kiriman sudah terbit, tetapi kiriman itu belum tampak di daftar akun; "
+                    "Warta akan memeriksa lagi."))
+            return ConfirmResult(Confirmation.POSTED, posted)
         if status in ("ERROR", "EXPIRED"):
             return ConfirmResult(Confirmation.NOT_POSTED, keep_prepared=False)
         return ConfirmResult(Confirmation.NOT_POSTED)  # FINISHED or IN_PROGRESS: not published yet
 
     def _find_post(self, delivery):
-        """The published media's id and link (the container only says PUBLISHED)."""
-        try:
-            for item in graph_pages(self.client, f"{self.ig_user_id}/media",
-                                    {"fields": "id,caption,permalink,timestamp", "limit": 50}, max_pages=4):
-                if (item.get("caption") or "").strip() == delivery.text.strip():
-                    return Posted(str(item["id"]), item.get("permalink", ""))
-        except DeliveryError:
-            pass
+        """The published media's id and link: the newest post with our caption made after the container was."""
+        created = delivery.prepared.get("container_created_at")
+        since = datetime.fromisoformat(created) - FIND_SLACK if created else None
+        params = {"fields": "id,caption,permalink,timestamp", "limit": 100}
+        if since is not None:
+            params["since"] = int(since.timestamp())
+        for item in graph_pages(self.client, f"{self.ig_user_id}/media", params, max_pages=FIND_PAGES):
+            made = _timestamp(item.get("timestamp"))
+            if since is not None and made is not None and made < since:
+                break  # newest first: everything further down is older than our container
+            if (item.get("caption") or "").strip() == delivery.text.strip():
+                return Posted(str(item["id"]), item.get("permalink") or self.permalink(str(item["id"])))
         return None
+
+    @classmethod
+    def channel_url(cls, account):
+        handle = account.handle.lstrip("@")
+        return f"https://www.instagram.com/{handle}/" if handle else ""
 
     def remove(self, delivery):
         raise DeliveryError(ErrorKind.PERMANENT, _(
@@ -142,3 +162,15 @@ class InstagramChannel(GraphChannel):
     def fetch_followers(self):
         data = self.client.call("GET", self.ig_user_id, params={"fields": "followers_count"})
         return count(data.get("followers_count"))
+
+
+def _timestamp(value):
+    """A Graph API timestamp ("2026-12-05T00:10:00+0000" or Unix seconds) as an aware datetime, or None."""
+    if isinstance(value, (int, float)):
+        return datetime.fromtimestamp(value, tz=UTC)
+    if not value:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S%z")
+    except ValueError:
+        return None

@@ -1,15 +1,20 @@
 """Telegram channel through the Bot API: ``sendPhoto`` (upload) with an HTML caption.
 
 The bot must be an administrator of the channel with the right to post. The
-Bot API cannot list a channel's messages, so when ``sendPhoto`` gets no clear
-answer Warta cannot find out whether it went out: that delivery becomes
-"perlu dicek" for a person instead of being sent again. A well-formed Bot API
-error (``"ok": false``), even with a 5xx code, means the method failed and is
-safe to retry.
+Bot API cannot list a channel's messages and has no idempotency key, so when
+``sendPhoto`` gets no clear answer Warta cannot find out whether it went out:
+that delivery becomes "perlu dicek" for a person instead of being sent again.
+An unclear answer is a server error (5xx, even a well-formed ``"ok": false``
+one: Telegram may answer 500 after the message was posted), a read timeout or
+a connection dropped after the request left. A 4xx error, a 429 with
+``retry_after`` or a connection refused before anything was sent are safe to
+retry.
 """
 
 import html
+import re
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import platform_rules
@@ -21,6 +26,7 @@ from .metrics import count
 
 RECONNECT_HINTS = ("chat not found", "not enough rights", "bot is not a member", "bot was kicked",
                    "need administrator rights", "have no rights")
+MESSAGE_LINK = re.compile(r"^https?://(?:www\.)?(?:t\.me|telegram\.me)/(c/\d+|[A-Za-z0-9_]+)/(\d+)/?(?:\?.*)?$")
 IMAGE_HINTS = ("photo", "image", "wrong file", "file is too big", "dimensions")
 
 
@@ -59,7 +65,11 @@ class TelegramChannel(Channel):
             return DeliveryError(ErrorKind.PERMANENT, _(
                 "Bot tidak dapat memposting ke kanal %(name)s. Jadikan bot admin kanal dengan izin memposting, "
                 "lalu klik Coba lagi.") % {"name": self.account.name}, description, reconnect=True, code=code)
-        if code >= 500:
+        if code >= 500 or response.status_code >= 500:
+            if irreversible:  # the message may exist already: never sent again blindly
+                return DeliveryError(ErrorKind.AMBIGUOUS, _(
+                    "Telegram menjawab dengan galat server (%(code)s); pesan mungkin sudah masuk ke kanal.")
+                    % {"code": code}, description, code=code)
             return DeliveryError(ErrorKind.TRANSIENT, _(
                 "Telegram sedang bermasalah. Warta akan mencoba lagi."), description, code=code)
         if "caption is too long" in lowered:
@@ -105,10 +115,47 @@ class TelegramChannel(Channel):
         chat = str(self.chat_id)
         return f"https://t.me/c/{chat.removeprefix('-100')}/{message_id}" if chat.startswith("-100") else ""
 
+    @classmethod
+    def channel_url(cls, account):
+        """Where a person looks at the channel (public by its name, private by its id)."""
+        handle = account.handle.lstrip("@")
+        if handle:
+            return f"https://t.me/{handle}"
+        chat = str(account.external_id)
+        return f"https://t.me/c/{chat.removeprefix('-100')}" if chat.startswith("-100") else ""
+
     def confirm(self, delivery):
-        return ConfirmResult(Confirmation.UNKNOWN, message=_(
-            "Telegram tidak menyediakan cara memeriksa apakah pesan sudah masuk ke kanal. Buka kanal %(name)s: "
-            "jika pesan sudah ada, klik Sudah terkirim; jika belum, klik Kirim lagi.") % {"name": self.account.name})
+        return ConfirmResult(Confirmation.UNKNOWN, message=self.unsure_message(delivery))
+
+    def unsure_message(self, delivery, error=None):
+        """What is known of an unclear send, for the person who decides (Telegram cannot be asked)."""
+        moment = delivery.in_flight_at
+        if error is None:
+            reason = _("pengiriman terhenti sebelum jawabannya tercatat")
+        elif isinstance(error.code, int) and error.code >= 500:
+            reason = _("galat server %(code)d") % {"code": error.code}
+        else:
+            reason = _("sambungan terputus atau jawaban tidak datang")
+        known = _("Pesan dikirim ke Telegram pada %(time)s, tetapi jawabannya tidak jelas (%(reason)s).") % {
+            "time": timezone.localtime(moment).strftime("%d/%m/%Y %H:%M") if moment else "-", "reason": reason}
+        return known + " " + _(
+            "Telegram tidak menyediakan cara memeriksa apakah pesan sudah masuk ke kanal, jadi Warta tidak "
+            "mengirim ulang sendiri. Buka kanal %(name)s (%(link)s): jika pesan sudah ada, salin tautan pesannya "
+            "lalu klik Sudah terkirim; jika belum, klik Belum ada, kirim lagi.") % {
+            "name": self.account.name, "link": self.channel_url(self.account) or "-"}
+
+    @classmethod
+    def post_id_from_link(cls, account, link):
+        """The message id in a message link of this channel (t.me/name/123 or t.me/c/123456/123), or None."""
+        match = MESSAGE_LINK.match(link or "")
+        if not match:
+            return None
+        where, message_id = match.group(1), match.group(2)
+        handle = account.handle.lstrip("@").lower()
+        chat = str(account.external_id).removeprefix("-100")
+        if where.lower() != handle and where != f"c/{chat}":
+            return None
+        return message_id
 
     def remove(self, delivery):
         self.client.call("POST", "deleteMessage", irreversible=True,

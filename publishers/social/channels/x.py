@@ -7,6 +7,7 @@ recent posts (``GET /2/users/{id}/tweets``) and looking for our upload's
 media key (or our text) before anything is sent again.
 """
 
+import re
 import time
 import unicodedata
 from datetime import timedelta
@@ -142,6 +143,16 @@ class XChannel(Channel):
     def permalink(self, post_id):
         handle = self.account.handle.lstrip("@") or "i/web"
         return f"https://x.com/{handle}/status/{post_id}"
+
+    @classmethod
+    def channel_url(cls, account):
+        handle = account.handle.lstrip("@")
+        return f"https://x.com/{handle}" if handle else ""
+
+    @classmethod
+    def post_id_from_link(cls, account, link):
+        match = re.match(r"^https?://(?:www\.)?(?:x|twitter)\.com/[A-Za-z0-9_]+/status/(\d+)", link or "")
+        return match.group(1) if match else None
 
     def confirm(self, delivery):
         """Look for our upload's media key (or our text) among the account's posts around the time of the call."""

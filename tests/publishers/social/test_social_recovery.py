@@ -138,7 +138,7 @@ def test_worker_killed_while_preparing_sends_once_later(court, users, connected,
 @pytest.mark.django_db
 @pytest.mark.parametrize("platform,path", [("facebook", "/feed"), ("instagram", "/media_publish"),
                                            ("x", "/2/tweets")])
-@pytest.mark.parametrize("mode", ["drop_after", "drop", "500"])
+@pytest.mark.parametrize("mode", ["drop_after", "500_after", "drop", "500"])
 def test_unclear_answer_is_confirmed_before_anything_is_resent(court, users, connected, platforms, photo,
                                                               platform, path, mode):
     fake = getattr(platforms, platform)
@@ -156,9 +156,100 @@ def test_unclear_answer_is_confirmed_before_anything_is_resent(court, users, con
         platforms.clock.advance(120)
     row.refresh_from_db()
     assert row.status == S.SENT
-    assert len(posts_on(platforms, platform, "Sidang keliling")) == 1
-    expected = "confirmed" if mode == "drop_after" else "not_posted"
+    posted = posts_on(platforms, platform, "Sidang keliling")
+    assert len(posted) == 1
+    expected = "confirmed" if mode.endswith("_after") else "not_posted"
     assert row.log.filter(outcome=expected).exists()
+    # However it was settled, the row names the post on the platform.
+    assert row.platform_post_id == str(posted[0]["id"]) and row.permalink.startswith("https://")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("mode", ["500_after", "500", "drop_after", "drop"])
+def test_unclear_telegram_send_goes_to_a_person_at_once_with_what_is_known(court, users, connected, platforms,
+                                                                          photo, mode):
+    platforms.telegram.fail_next(mode, path="/sendPhoto")
+    page = published_item(court, users, photo)
+    row = delivery(page, "telegram")
+    outbox.process(row.pk, now=platforms.clock.now())
+    row.refresh_from_db()
+    assert row.status == S.NEEDS_CHECK  # never retried blindly, not even after a 500
+    assert "jawabannya tidak jelas" in row.error_message and "https://t.me/pnuji_info" in row.error_message
+    for _ in range(3):
+        platforms.clock.advance(600)
+        outbox.run_due(now=platforms.clock.now())
+    sent = platforms.telegram.messages_containing("Sidang keliling")
+    assert len(sent) == (1 if mode.endswith("_after") else 0)
+    row.refresh_from_db()
+    assert row.status == S.NEEDS_CHECK
+
+
+@pytest.mark.django_db
+def test_telegram_sudah_terkirim_takes_the_message_link(court, users, connected, platforms, photo):
+    platforms.telegram.fail_next("500_after", path="/sendPhoto")
+    page = published_item(court, users, photo)
+    row = delivery(page, "telegram")
+    outbox.process(row.pk, now=platforms.clock.now())
+    row.refresh_from_db()
+    message_id = platforms.telegram.messages_containing("Sidang keliling")[0]["message_id"]
+    with pytest.raises(outbox.ActionNotAllowed, match="bukan tautan kiriman"):
+        outbox.mark_sent(row, users["kasubag"], permalink=f"https://t.me/kanal_lain/{message_id}")
+    outbox.mark_sent(row, users["kasubag"], permalink=f"https://t.me/pnuji_info/{message_id}")
+    row.refresh_from_db()
+    assert row.status == S.SENT and row.platform_post_id == str(message_id)
+    assert row.permalink == f"https://t.me/pnuji_info/{message_id}"
+
+
+@pytest.mark.django_db
+def test_telegram_sudah_terkirim_without_a_link_records_the_channel(court, users, connected, platforms, photo):
+    platforms.telegram.fail_next("drop_after", path="/sendPhoto")
+    page = published_item(court, users, photo)
+    row = delivery(page, "telegram")
+    outbox.process(row.pk, now=platforms.clock.now())
+    row.refresh_from_db()
+    outbox.mark_sent(row, users["kasubag"])
+    row.refresh_from_db()
+    assert row.status == S.SENT and row.permalink == "https://t.me/pnuji_info"
+    assert "Tautan kiriman tidak diisi" in row.log.last().message
+
+
+@pytest.mark.django_db
+def test_instagram_confirmed_post_is_not_marked_sent_until_its_id_is_found(court, users, connected, platforms,
+                                                                          photo):
+    ig = platforms.instagram
+    ig.fail_next("500_after", method="POST", path="/media_publish")
+    ig.listing_lag = 900  # the account's media list shows a new post only after 15 minutes
+    page = published_item(court, users, photo)
+    row = delivery(page, "instagram")
+    outbox.process(row.pk, now=platforms.clock.now())
+    platforms.clock.advance(120)
+    outbox.run_due(now=platforms.clock.now())
+    row.refresh_from_db()
+    assert row.status == S.IN_FLIGHT and row.platform_post_id == ""  # published, id not known yet: ask again
+    assert "belum tampak" in row.log.last().message
+    platforms.clock.advance(900)
+    for _ in range(3):
+        outbox.run_due(now=platforms.clock.now())
+        platforms.clock.advance(300)
+    row.refresh_from_db()
+    media = ig.posts_containing("Sidang keliling")
+    assert len(media) == 1
+    assert row.status == S.SENT and row.platform_post_id == media[0]["id"]
+    assert row.permalink == media[0]["permalink"]
+
+
+@pytest.mark.django_db
+def test_link_missing_after_posting_is_filled_in_later(court, users, connected, platforms, photo):
+    platforms.instagram.media_read_errors = 1  # the read of the permalink right after publishing fails
+    page = published_item(court, users, photo)
+    row = delivery(page, "instagram")
+    outbox.process(row.pk, now=platforms.clock.now())
+    row.refresh_from_db()
+    media = platforms.instagram.posts_containing("Sidang keliling")[0]
+    assert row.status == S.SENT and row.platform_post_id == media["id"] and row.permalink == ""
+    assert outbox.fill_missing_links(now=platforms.clock.now()) == 1
+    row.refresh_from_db()
+    assert row.permalink == media["permalink"]
 
 
 @pytest.mark.django_db

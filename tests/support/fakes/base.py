@@ -8,6 +8,7 @@ side. Failures can be injected per request or at random (chaos):
 - ``429``: rate limited, with the platform's retry headers;
 - ``drop``: the connection closes before the request is handled;
 - ``drop_after``: the request is handled (the post exists!) but the answer is lost;
+- ``500_after``: the request is handled (the post exists!), then the platform answers with a server error;
 - ``slow_after``: handled, then the answer comes too late for the client's timeout;
 - ``expired_token`` / ``invalid_media``: the platform's own error for those.
 """
@@ -114,6 +115,7 @@ class FakePlatform:
         self.clock = clock or Clock()
         self.lock = threading.RLock()
         self.calls = []  # (method, path) of every request received
+        self.injected = []  # (mode, method, path) of every failure injected, for a test to compare with
         self.queued_failures = []  # [mode, method, path regex, remaining]
         self.chaos_rate = 0.0
         self.chaos_modes = ()
@@ -170,10 +172,13 @@ class FakePlatform:
                     entry[3] -= 1
                     if entry[3] <= 0:
                         self.queued_failures.remove(entry)
+                    self.injected.append((mode, request.method, request.path))
                     return mode
             if self.chaos_rate and (self.chaos_only is None or self.chaos_only.search(request.path)):
                 if self.rng.random() < self.chaos_rate:
-                    return self.rng.choice(self.chaos_modes)
+                    mode = self.rng.choice(self.chaos_modes)
+                    self.injected.append((mode, request.method, request.path))
+                    return mode
         return None
 
     # platform-specific answers for injected failures -------------------------------------
@@ -230,6 +235,8 @@ class _Handler(BaseHTTPRequestHandler):
         if mode == "drop_after":
             self.close_connection = True
             return
+        if mode == "500_after":
+            return self._send(platform.failure_response("500", request))
         if mode == "slow_after":
             time.sleep(platform.slow_seconds)
         self._send(response)

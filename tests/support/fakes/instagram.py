@@ -2,6 +2,7 @@
 
 import itertools
 import re
+import time
 
 from .base import Problem, Response, bearer_token
 from .graph import GraphFake, graph_error, paged
@@ -18,6 +19,8 @@ class InstagramFake(GraphFake):
         self.media = []  # published posts
         self.quota_total = 50
         self.processing_polls = 1  # IN_PROGRESS answers before FINISHED
+        self.listing_lag = 0  # seconds before a new post shows in the account's media list
+        self.media_read_errors = 0  # how many reads of a published media answer a server error
         self.insights_of = {}  # media_id -> {metric: value}; any other metric asked answers 11
         self.counter = itertools.count(1)
         super().__init__(tokens, clock)
@@ -78,6 +81,10 @@ class InstagramFake(GraphFake):
             return Response(200, {"id": node, "status_code": container["status"], "status": container["status"]})
         for item in self.media:
             if item["id"] == node:
+                with self.lock:
+                    if self.media_read_errors > 0:
+                        self.media_read_errors -= 1
+                        return self.failure_response("500", request)
                 return Response(200, {"id": node, "permalink": item["permalink"]})
         return graph_error(400, "Unsupported get request.", 100, 33)
 
@@ -114,7 +121,9 @@ class InstagramFake(GraphFake):
     def list_media(self, request, ig):
         self.account_for(request, ig)
         items = [{"id": m["id"], "caption": m["caption"], "permalink": m["permalink"],
-                  "timestamp": int(m["timestamp"])} for m in reversed(self.media) if m["ig"] == ig]
+                  "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S+0000", time.gmtime(m["timestamp"]))}
+                 for m in reversed(self.media)
+                 if m["ig"] == ig and m["timestamp"] <= self.clock.time() - self.listing_lag]
         return Response(200, paged(request, items))
 
     def insights(self, request, node):
