@@ -34,7 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from core import crypto
+from core import crypto, platform_rules
 from core import outbox as core_outbox
 from publishers.social import media
 from publishers.social.channels import Confirmation, DeliveryError, ErrorKind, channel_for
@@ -267,7 +267,8 @@ def _confirm(delivery, channel, now, rng):
     # NOT_POSTED: safe to send again.
     prepared = delivery.prepared if result.keep_prepared else {}
     if delivery.failures_in_row >= max_failures():
-        _owned_update(delivery, status=S.FAILED, next_attempt_at=None, prepared=prepared)
+        if _owned_update(delivery, status=S.FAILED, next_attempt_at=None, prepared=prepared):
+            _tell_kasubag(delivery)
         _log(delivery, "failed", delivery.error_message, now)
         return S.FAILED
     _owned_update(delivery, status=S.PENDING, next_attempt_at=now, prepared=prepared, in_flight_at=None)
@@ -310,10 +311,18 @@ def _fail(delivery, now, error, **extra):
     extra.setdefault("error_detail", error.detail)
     if error.reconnect and delivery.account_id:
         SocialAccount.objects.filter(pk=delivery.account_id).update(needs_reconnect=True, last_error=error.message)
-    _owned_update(delivery, status=S.FAILED, next_attempt_at=None, **extra)
+    if _owned_update(delivery, status=S.FAILED, next_attempt_at=None, **extra):
+        _tell_kasubag(delivery)
     _log(delivery, "failed", extra["error_message"], now)
     logger.warning("social delivery %s failed: %s", delivery.pk, error.detail or error.message)
     return S.FAILED
+
+
+def _tell_kasubag(delivery):
+    """A failure for good after approval: the court's channel managers hear of it at once (e-mail, dashboard)."""
+    from publishers.social import failures
+
+    failures.on_failed(delivery)
 
 
 def _needs_check(delivery, now, message, error=None):
@@ -387,6 +396,26 @@ def retry(delivery, user, now=None):
         _("%(user)s meminta kiriman diulang.") % {"user": _user_name(user)}, now,
         status=S.PENDING, next_attempt_at=now, failures_in_row=0, error_message="", error_detail="",
         in_flight_at=None, claim_token=None, prepared={}, **content,
+    )
+    if delivery.account_id:
+        SocialAccount.objects.filter(pk=delivery.account_id).update(paused_until=None)
+    transaction.on_commit(lambda: enqueue([delivery.pk]))
+    return delivery
+
+
+def resend_with_text(delivery, text, user, now=None):
+    """Send a failed delivery again with a corrected text (this delivery only; the live page is unchanged)."""
+    now = now or timezone.now()
+    problems = platform_rules.caption_errors(delivery.platform, text)
+    if problems:
+        raise ActionNotAllowed(" ".join(str(problem) for problem in problems))
+    if not Page.objects.filter(pk=delivery.page_id, live=True).exists():
+        raise ActionNotAllowed(_("Konten ini tidak tayang; terbitkan dulu sebelum dikirim lagi."))
+    delivery = _manual(
+        delivery, [S.FAILED], user,
+        _("%(user)s mengubah teks kiriman dan meminta kiriman diulang.") % {"user": _user_name(user)}, now,
+        status=S.PENDING, text=text, next_attempt_at=now, failures_in_row=0, error_message="", error_detail="",
+        in_flight_at=None, claim_token=None, prepared={},
     )
     if delivery.account_id:
         SocialAccount.objects.filter(pk=delivery.account_id).update(paused_until=None)

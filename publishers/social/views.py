@@ -306,6 +306,8 @@ class PageStatusView(WagtailAdminTemplateMixin, TemplateView):
             ]
             if delivery.status == S.NEEDS_CHECK and delivery.account is not None:
                 delivery.channel_url = channel_url(delivery.account)
+            if delivery.status == S.FAILED and permissions.can_manage_channels(user):
+                delivery.fix_url = reverse("social_status:fix", args=[delivery.pk])
         context.update(
             item=self.page, deliveries=deliveries, can_repost=permissions.can_manage_channels(user) and self.page.live,
             social_enabled=getattr(self.page, "social_enabled", False),

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from publishers.social import permissions, preview, views
+from publishers.social import failures, permissions, preview, views
 from publishers.social.reports import SocialDeliveryReportView
 from publishers.social.viewsets import social_account_viewset
 
@@ -21,6 +21,7 @@ def register_social_urls():
     status_urls = [
         path("<int:page_id>/", views.PageStatusView.as_view(), name="page"),
         path("<int:page_id>/kirim-lagi/", views.RepostView.as_view(), name="repost"),
+        path("kiriman/<int:delivery_id>/perbaiki-teks/", failures.FixTextView.as_view(), name="fix"),
         path("kiriman/<int:delivery_id>/<str:action>/", views.DeliveryActionView.as_view(), name="action"),
     ]
     report_urls = [
@@ -33,6 +34,9 @@ def register_social_urls():
         path("media-sosial/laporan/", include((report_urls, "social_report"), namespace="social_report")),
     ]
 
+
+# A delivery that failed for good: on the dashboard of the court's channel managers (publishers/social/failures.py).
+hooks.register("construct_homepage_panels", failures.homepage_panel)
 
 # The social draft preview in the page editor (publishers/social/preview.py).
 hooks.register("insert_global_admin_css", preview.admin_css)
