@@ -166,6 +166,7 @@ class PageCacheMiddleware:
             gens = _gens(base)
         state = _State(hostname, key, gens)
         setattr(request, STATE_ATTR, state)
+        _known_site(request, hostname, gens)
         response = self.get_response(request)
         if state.cacheable and _storable(request, response):
             headers = [(name, value) for name, value in response.items()]
@@ -180,6 +181,27 @@ class PageCacheMiddleware:
         for fn in hooks.get_hooks(HIT_HOOK):
             fn(request, entry["site_id"], entry["page_id"])
         return response
+
+
+def _known_site(request, hostname, gens):
+    """Set Wagtail's site for the request (request._wagtail_site) from the store: no query per request.
+
+    Kept per host name and port under the generations of every court and of that host name, which a change
+    of any site renews for its old and new names."""
+    from wagtail.models import Site
+
+    port = request.get_port()
+    key = f"site:{hostname}:{port}:{gens[gen_key(EVERY_SITE, SITE)]}:{gens[gen_key(hostname, SITE)]}"
+    site = cache().get(key)
+    if site is None:
+        site = Site._find_for_request(request)
+        # Only a site's own host name: the default site answering other names is renewed with its own.
+        if site is None or site.hostname.lower() != hostname:
+            request._wagtail_site = site
+            return
+        site.root_page = site.root_page.specific
+        cache().set(key, site, timeout=MENU_TIMEOUT)
+    request._wagtail_site = site
 
 
 def _storable(request, response):
@@ -249,6 +271,24 @@ def site_generation(request, site):
         return [known[k] for k in keys]
     found = _gens(keys)
     return [found[k] for k in keys]
+
+
+def snapshot_global(tag):
+    """The current generation of a tag that concerns every court (e.g. the view restrictions)."""
+    key = gen_key(EVERY_SITE, tag)
+    return _gens([key])[key]
+
+
+def cached(request, site, name, compute, timeout=MENU_TIMEOUT):
+    """compute(), kept in the store under the court's generation (renewed by any court-wide change)."""
+    if not enabled() or site is None:
+        return compute()
+    key = f"{name}:{site.pk}:{':'.join(site_generation(request, site))}"
+    value = cache().get(key)
+    if value is None:
+        value = compute()
+        cache().set(key, value, timeout=timeout)
+    return value
 
 
 def cacheable_view(view):

@@ -13,9 +13,11 @@ class MonevConfig(AppConfig):
         from monev.onboarding import court_archive
 
         onboarding.register_step(40, court_archive)
-        from monev import archive, social_collect
+        from monev import archive, pageviews, social_collect
 
         archive.connect()
         # Snapshots fall due at day 1 / 7 / 28 after posting: hourly is close enough, and spreads the calls.
         register_job("monev_social_metrics", social_collect.collect, minute="20")
         register_job("monev_followers", social_collect.record_followers, hour="5", minute="40")
+        # Page views are counted in the cache on the request path and written to the daily rows each minute.
+        register_job("monev_pageviews_flush", pageviews.flush, minute="*")

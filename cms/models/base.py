@@ -27,3 +27,13 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        from cms import serving
+
+        # Routed by cms.serving and below no restricted page: public, known without a query.
+        if serving.known_public(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

@@ -32,14 +32,31 @@ class HomePage(BasePage):
         verbose_name = _("beranda")
         verbose_name_plural = _("beranda")
 
+    serve_select_related = ("hero_image",)
+
+    def route(self, request, path_components):
+        # The site's root page routes the whole path at once (cms/serving.py).
+        from cms import page_cache, serving
+
+        if page_cache.enabled():
+            if not path_components:
+                setattr(self, serving.ANCESTORS_ATTR, [])
+            else:
+                result = serving.route(self, request, path_components)
+                if result is not None:
+                    return result
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
+        from cms.serving import public
+
         from .announcements import AnnouncementPage
         from .news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
-            NewsPage.objects.live().public().descendant_of(self)
+            public(NewsPage.objects.live().descendant_of(self))
             .select_related("hero_image", "category").order_by("-date", "-pk")[:6]
         )
-        context["announcements"] = AnnouncementPage.objects.live().public().descendant_of(self).current()[:5]
+        context["announcements"] = public(AnnouncementPage.objects.live().descendant_of(self)).current()[:5]
         return context

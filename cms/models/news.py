@@ -136,10 +136,17 @@ class NewsPage(SocialDraftMixin, BasePage):
 
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types = []
+    serve_select_related = ("hero_image", "category")  # read with the page when it is served (cms/serving.py)
 
     class Meta:
         verbose_name = _("berita")
         verbose_name_plural = _("berita")
+        # Newest first, overall (home page, feeds) and per category ("Berita lainnya"), read along an index
+        # whatever the size of the archive.
+        indexes = [
+            models.Index(fields=["date", "page_ptr"], name="cms_news_date"),
+            models.Index(fields=["category", "date", "page_ptr"], name="cms_news_category_date"),
+        ]
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -60,6 +60,22 @@ class CourtSettings(BaseSiteSetting):
         ),
     ]
 
+    @classmethod
+    def for_request(cls, request):
+        """The court's settings, kept in the page cache's store until they (or the court) change."""
+        from wagtail.models import Site
+
+        from cms import page_cache
+
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        instance = page_cache.cached(request, site, "courtsettings", lambda: cls.for_site(site))
+        instance._request = request
+        setattr(request, attr_name, instance)
+        return instance
+
     class Meta:
         verbose_name = _("pengaturan pengadilan")
 

@@ -1,7 +1,7 @@
 """Template helpers for the court's public pages: service links, listings, pagination."""
 
 from django import template
-from django.db.models import Case, IntegerField, When, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
@@ -73,10 +73,17 @@ def first_page_of_type(context, model_label):
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     model = apps.get_model(model_label)
-    pages = model.objects.live().public()
-    if site is not None:
-        pages = pages.descendant_of(site.root_page)
-    return pages.order_by("path").first()
+
+    def first():
+        pages = model.objects.live().public()
+        if site is not None:
+            pages = pages.descendant_of(site.root_page)
+        return (pages.order_by("path").first(),)
+
+    from cms import page_cache
+
+    # Kept per court until it changes: a page with children (an index) changing renews the court.
+    return page_cache.cached(request, site, f"first:{model._meta.label_lower}", first)[0]
 
 
 def related_tags(parent_path, category_id, everything=False):
@@ -98,17 +105,23 @@ def related_news(context, page, limit=4):
     """Other news from the same index, same category first, newest first."""
     from cms import page_cache
     from cms.models import NewsPage
+    from cms.serving import public
 
-    items = (
-        NewsPage.objects.live().public().sibling_of(page, inclusive=False)
-        .select_related("category", "hero_image")
-    )
-    if page.category_id:
-        items = items.annotate(
-            same_category=Case(When(category_id=page.category_id, then=1), default=0, output_field=IntegerField())
-        ).order_by("-same_category", "-date", "-pk")
-    else:
-        items = items.order_by("-date", "-pk")
+    # Two bounded queries (the newest of the category, then if it runs short the newest of the others), each
+    # read newest first along an index, instead of sorting the whole index page's news on every render.
+    siblings = public(NewsPage.objects.live().sibling_of(page, inclusive=False)).select_related("category",
+                                                                                                "hero_image")
+
+    def pick():
+        same = list(siblings.filter(category_id=page.category_id).order_by("-date", "-pk")[:limit]
+                    if page.category_id else [])
+        if len(same) < limit:
+            others = siblings.exclude(pk__in=[item.pk for item in same])
+            if page.category_id:
+                others = others.exclude(category_id=page.category_id)
+            same += list(others.order_by("-date", "-pk")[:limit - len(same)])
+        return same
+
     parent_path = page.path[:-Page.steplen]
     request = context.get("request")
     # The tags' generations are read before the items, so that a publication committing meanwhile is not
@@ -117,7 +130,7 @@ def related_news(context, page, limit=4):
     own = page_cache.snapshot(request, *related_tags(parent_path, None, everything=True),
                               f"related:{parent_path}:{page.category_id}", any_tag)
     other = {key: own.pop(key) for key in [page_cache.gen_key_for(request, any_tag)] if key in own}
-    items = with_renditions(items[:limit])
+    items = with_renditions(pick())
     page_cache.keep(request, own)
     if not page.category_id or any(item.category_id != page.category_id for item in items):
         page_cache.keep(request, other)

@@ -127,10 +127,14 @@ def breadcrumbs(context, page=None, label=""):
     if page is not None:
         if page.pk == root.pk:
             return {"crumbs": []}  # the home page needs no trail
-        ancestors = list(
-            Page.objects.ancestor_of(page).filter(depth__gte=root.depth, path__startswith=root.path)
-            .order_by("depth")
-        )
+        from cms.serving import ANCESTORS_ATTR
+
+        ancestors = getattr(page, ANCESTORS_ATTR, None)  # routed by cms.serving: known without a query
+        if ancestors is None:
+            ancestors = list(
+                Page.objects.ancestor_of(page).filter(depth__gte=root.depth, path__startswith=root.path)
+                .order_by("depth")
+            )
         current_title = page.title
     else:
         ancestors = [root]

@@ -28,7 +28,7 @@ from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from cms import page_cache
+from cms import page_cache, serving
 from cms.templatetags import navigation_tags
 from cms.templatetags.court_tags import related_tags
 
@@ -115,11 +115,14 @@ def page_changed(page, url_paths):
             tags = {page_cache.path_tag(p) for p in _paths(relative)}
             tags.update(_feed_tags())
             root_depth = root_path.count("/")  # "/pn-uji/" holds the home page at depth 2
-            if page.depth <= root_depth or page.numchild:
-                tags.add(page_cache.SITE)  # the home page, or a page with children: breadcrumbs, URLs below it
+            model = page.specific_class
+            if page.depth <= root_depth or page.numchild or model is None or model.allowed_subpage_models():
+                # the home page, or a page that has or may have children (an index, a section): their
+                # breadcrumbs and URLs follow it, and the home page links the first index of each kind
+                tags.add(page_cache.SITE)
             elif page.depth <= root_depth + 2:
                 state.menus.add(((hostname, site_id), root_path))
-            if page.specific_class is not None and issubclass(page.specific_class, NewsPage):
+            if model is not None and issubclass(model, NewsPage):
                 state.cards[page.pk] = (hostname, page.path[:-Page.steplen])
             _add(hostname, tags)
     _schedule()
@@ -170,6 +173,7 @@ def _on_page(sender, instance, **kwargs):
 
 def _on_move(sender, instance, url_path_before, url_path_after=None, **kwargs):
     page_changed(instance, [url_path_before, instance.url_path])
+    _add(page_cache.EVERY_SITE, {serving.RESTRICTIONS})  # tree paths changed
 
 
 def _on_page_delete(sender, instance, **kwargs):
@@ -204,6 +208,7 @@ def _on_site(sender, instance, **kwargs):
 
 
 def _on_restriction(sender, instance, **kwargs):
+    _add(page_cache.EVERY_SITE, {serving.RESTRICTIONS})
     page = Page.objects.filter(pk=instance.page_id).only("url_path").first()
     for _site_id, hostname, _root in _sites_of(page.url_path if page else ""):
         _add(hostname, {page_cache.SITE})

@@ -248,6 +248,7 @@ def test_a_category_rename_shows_on_the_next_request(court, newsroom, django_cap
 
 
 def test_a_page_answered_from_the_cache_still_counts_as_a_view(court, newsroom):
+    from monev import pageviews
     from monev.models import PageViewDaily
 
     browser = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"
@@ -256,5 +257,36 @@ def test_a_page_answered_from_the_cache_still_counts_as_a_view(court, newsroom):
         assert client.get("/berita/berita-4/", HTTP_USER_AGENT=browser).status_code == 200
     client.get("/berita/berita-4/", HTTP_USER_AGENT="Googlebot/2.1 (+http://www.google.com/bot.html)")
     assert get(client, "/berita/berita-4/", HTTP_USER_AGENT="Googlebot/2.1")[1] == 0  # from the cache
+    pageviews.flush()
     views = PageViewDaily.objects.filter(page=newsroom.items[4]).values_list("views", flat=True)
     assert sum(views) == 3
+
+
+# what a render costs
+
+
+def test_a_render_runs_few_queries_and_as_many_for_a_large_archive(court):
+    """A page rendered (its cache entry purged, the court's menu and settings kept) runs few queries, and as
+    many with ten times the news."""
+    import wagtail_factories
+
+    from bench import data
+    from cms import page_cache
+
+    categories = [NewsCategoryFactory(name=name, slug=name.lower()) for name in ("Kegiatan", "Layanan", "Prestasi")]
+    archive = data.Court(court.site, court.home, court.news_index, categories,
+                         [wagtail_factories.ImageFactory(title=f"Foto {n}") for n in range(2)])
+    client = Client(HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0")
+    counts, have = {}, 0
+    for size in (100, 1000):
+        data.add_news(archive, size - have, start=have)
+        have = size
+        for url in ("/berita/berita-50/", "/", "/berita/", "/berita/?kategori=kegiatan&halaman=3"):
+            assert client.get(url).status_code == 200
+            page_cache.purge_url("http://testserver" + url.split("?")[0])
+            response, counts[size, url] = get(client, url)
+            assert response.status_code == 200
+    assert counts[100, "/berita/berita-50/"] <= 4
+    assert counts[100, "/"] <= 4
+    for url in ("/berita/berita-50/", "/", "/berita/", "/berita/?kategori=kegiatan&halaman=3"):
+        assert counts[1000, url] == counts[100, url], (url, counts)

@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from monev import pageviews
 from monev.access_log import import_log
 from monev.models import PageViewDaily
 from tests.support.factories import NewsPageFactory
@@ -15,6 +16,7 @@ BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko
 
 
 def views(page):
+    pageviews.flush()
     return sum(PageViewDaily.objects.filter(page=page).values_list("views", flat=True))
 
 
@@ -31,6 +33,24 @@ def test_a_reader_is_counted_once_per_view_and_bots_not_at_all(court, client):
     assert row.site_id == court.site.pk
 
 
+def test_a_thousand_views_are_counted_exactly_across_flushes_without_writing_on_the_request(court, client,
+                                                                                            settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.WARTA_PAGE_CACHE = True  # most views are then answered from the page cache
+    page = NewsPageFactory(parent=court.news_index)
+    for number in range(1000):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(page.url, HTTP_USER_AGENT=BROWSER).status_code == 200
+        assert not [q for q in queries.captured_queries if "pageviewdaily" in q["sql"]]
+        if number in (1, 499, 500, 750):
+            assert pageviews.flush() > 0
+    assert views(page) == 1000
+    assert pageviews.flush() == 0  # nothing left, nothing counted twice
+    assert views(page) == 1000
+
+
 def test_counting_sets_no_cookie(court, client):
     page = NewsPageFactory(parent=court.news_index)
     response = client.get(page.url, HTTP_USER_AGENT=BROWSER)
@@ -41,6 +61,7 @@ def test_missing_pages_and_drafts_are_not_counted(court, client):
     draft = NewsPageFactory(parent=court.news_index, live=False)
     assert client.get("/berita/tidak-ada/", HTTP_USER_AGENT=BROWSER).status_code == 404
     client.get(draft.url or "/berita/draf/", HTTP_USER_AGENT=BROWSER)
+    pageviews.flush()
     assert PageViewDaily.objects.count() == 0
 
 
