@@ -79,3 +79,28 @@ def test_api_v2_exposes_public_information_documents(court, client):
     ]
     docs = client.get("/api/v2/documents/").json()
     assert docs["items"][0]["title"] == "DIPA 2026"
+
+
+def test_api_v2_listing_with_every_field_runs_as_many_queries_for_50_items_as_for_5(court, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    images = [Image.objects.create(title=f"Foto {n}", file=get_test_image_file(size=(800, 450))) for n in range(3)]
+    for number in range(50):
+        page = NewsPageFactory(parent=court.news_index, title=f"Berita {number}", hero_image=images[number % 3],
+                               hero_alt="Suasana sidang", date=datetime.date(2026, 11, 1) + datetime.timedelta(number))
+        page.tags.add(f"tag-{number % 4}", "pengadilan")
+        page.save()
+    counts = {}
+    for limit in (5, 50):
+        url = f"/api/v2/pages/?type=cms.NewsPage&fields=*&limit={limit}&order=-date"
+        client.get(url)  # renditions made once
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        items = response.json()["items"]
+        assert len(items) == limit
+        assert items[0]["title"] == "Berita 49" and items[0]["tags"] == ["pengadilan", "tag-1"]
+        assert items[0]["category"]["slug"] == "kegiatan" and items[0]["hero_image_thumbnail"]["width"] == 640
+        counts[limit] = len(queries)
+    assert counts[50] == counts[5], counts
