@@ -15,7 +15,7 @@ a scheduler that is down.
 import datetime
 import fcntl
 import re
-import threading
+from pathlib import Path
 
 from django.core.cache.backends.filebased import FileBasedCache
 from django.db import connection, transaction
@@ -93,60 +93,126 @@ def record_ids(site_id, page_id, request):
 
 BUFFER_DAYS = 3
 _TIMEOUT = (BUFFER_DAYS + 1) * 24 * 60 * 60
-_file_lock = threading.Lock()
 
 
-def _store():
-    return page_cache.cache()
+class _CacheCounters:
+    """Counters in a shared cache with atomic increments (Redis; local memory in tests). Each counter is
+    registered once per day in a numbered slot, so `flush` finds them without listing keys."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def _incr(self, key, delta):
+        self.store.add(key, 0, timeout=_TIMEOUT)
+        try:
+            return self.store.incr(key, delta)
+        except ValueError:  # gone between the two calls: counted again from 0
+            self.store.add(key, 0, timeout=_TIMEOUT)
+            return self.store.incr(key, delta)
+
+    @staticmethod
+    def _key(day, site_id, page_id):
+        return f"pv:{day.isoformat()}:{site_id}:{page_id}"
+
+    def add(self, day, site_id, page_id, count):
+        key = self._key(day, site_id, page_id)
+        if self.store.add(f"{key}:seen", 1, timeout=_TIMEOUT):
+            slot = self._incr(f"pv:{day.isoformat()}:slots", 1)
+            self.store.set(f"pv:{day.isoformat()}:slot:{slot}", (site_id, page_id), timeout=_TIMEOUT)
+        self._incr(key, count)
+
+    def read(self, day):
+        """{(site_id, page_id): views} buffered for `day`."""
+        slots = self.store.get(f"pv:{day.isoformat()}:slots") or 0
+        if not slots:
+            return {}
+        pages = set(self.store.get_many([f"pv:{day.isoformat()}:slot:{n}" for n in range(1, slots + 1)]).values())
+        keys = {self._key(day, site_id, page_id): (site_id, page_id) for site_id, page_id in pages}
+        return {keys[key]: value for key, value in self.store.get_many(list(keys)).items() if value}
+
+    def subtract(self, day, site_id, page_id, count):
+        self._incr(self._key(day, site_id, page_id), -count)
 
 
-def _incr(store, key, delta):
-    """An atomic increment (creating the key at 0): Redis and local memory are; the file store is made so."""
-    if isinstance(store, FileBasedCache):
-        with _file_lock, open(f"{store._dir}/.pageviews.lock", "a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            value = (store.get(key) or 0) + delta
-            store.set(key, value, timeout=_TIMEOUT)
+class _FileCounters:
+    """Counters as small files beside the file-based page cache (one host, several processes): one file per
+    page and day holding a number, changed under an exclusive lock, so increments from every process add up;
+    `flush` lists the day's folder."""
+
+    def __init__(self, store):
+        self.root = Path(store._dir).parent / "pageviews"
+
+    def _path(self, day, site_id, page_id):
+        return self.root / day.isoformat() / f"{int(site_id)}-{int(page_id)}"
+
+    def _change(self, path, delta):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a+") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            handle.seek(0)
+            value = int(handle.read() or 0) + delta
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(value))
             return value
-    store.add(key, 0, timeout=_TIMEOUT)
-    try:
-        return store.incr(key, delta)
-    except ValueError:  # gone between the two calls: counted again from 0
-        store.add(key, 0, timeout=_TIMEOUT)
-        return store.incr(key, delta)
+
+    def add(self, day, site_id, page_id, count):
+        self._change(self._path(day, site_id, page_id), count)
+
+    def read(self, day):
+        folder = self.root / day.isoformat()
+        counts = {}
+        for path in folder.iterdir() if folder.is_dir() else ():
+            site_id, _sep, page_id = path.name.partition("-")
+            if site_id.isdigit() and page_id.isdigit():
+                with open(path) as handle:
+                    fcntl.flock(handle, fcntl.LOCK_SH)
+                    value = int(handle.read() or 0)
+                if value:
+                    counts[int(site_id), int(page_id)] = value
+        return counts
+
+    def subtract(self, day, site_id, page_id, count):
+        self._change(self._path(day, site_id, page_id), -count)
+
+    def prune(self, keep_from):
+        """Remove the folders of days before `keep_from` (no view is counted into them any more) once all
+        their counters were written."""
+        for folder in self.root.iterdir() if self.root.is_dir() else ():
+            if folder.name >= keep_from.isoformat():
+                continue
+            files = list(folder.iterdir())
+            if all(int(path.read_text() or 0) == 0 for path in files):
+                for path in files:
+                    path.unlink()
+                folder.rmdir()
 
 
-def _counter(day, site_id, page_id):
-    return f"pv:{day.isoformat()}:{site_id}:{page_id}"
+def _counters():
+    store = page_cache.cache()
+    return _FileCounters(store) if isinstance(store, FileBasedCache) else _CacheCounters(store)
 
 
 def buffer_view(site_id, page_id, day, count=1):
-    """Count views in the store; `flush` writes them to the daily rows."""
-    store = _store()
-    key = _counter(day, site_id, page_id)
-    if store.add(f"{key}:seen", 1, timeout=_TIMEOUT):
-        slot = _incr(store, f"pv:{day.isoformat()}:slots", 1)
-        store.set(f"pv:{day.isoformat()}:slot:{slot}", (site_id, page_id), timeout=_TIMEOUT)
-    _incr(store, key, count)
+    """Count views in the buffer; `flush` writes them to the daily rows."""
+    _counters().add(day, site_id, page_id, count)
 
 
 def flush(today=None):
-    """Move the buffered views of the last BUFFER_DAYS days into the daily rows; returns the views written."""
-    store = _store()
+    """Move the buffered views of the last BUFFER_DAYS days into the daily rows; returns the views written.
+
+    What was read is written first and then subtracted, so views counted meanwhile stay for the next run."""
+    counters = _counters()
     today = today or timezone.localdate()
     written = 0
     for back in range(BUFFER_DAYS):
         day = today - datetime.timedelta(days=back)
-        slots = store.get(f"pv:{day.isoformat()}:slots") or 0
-        if not slots:
-            continue
-        pages = set(store.get_many([f"pv:{day.isoformat()}:slot:{n}" for n in range(1, slots + 1)]).values())
-        keys = {_counter(day, site_id, page_id): (site_id, page_id) for site_id, page_id in pages}
-        counts = {key: value for key, value in store.get_many(list(keys)).items() if value}
+        counts = counters.read(day)
         if not counts:
             continue
-        written += add_many({(*keys[key], day): value for key, value in counts.items()})
-        for key, value in counts.items():
-            _incr(store, key, -value)
+        written += add_many({(site_id, page_id, day): views for (site_id, page_id), views in counts.items()})
+        for (site_id, page_id), views in counts.items():
+            counters.subtract(day, site_id, page_id, views)
+    if hasattr(counters, "prune"):
+        counters.prune(today - datetime.timedelta(days=BUFFER_DAYS - 1))
     return written
-

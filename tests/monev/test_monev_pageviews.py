@@ -101,3 +101,28 @@ def test_access_log_import_counts_pages_once_even_when_run_again(court, tmp_path
     with logfile.open("rb") as fh:
         assert import_log(court.site, fh, ZoneInfo("Asia/Jakarta")) == (1, 1)
     assert views(page) == 5
+
+
+def test_views_buffered_in_files_add_up_from_several_threads_and_flushes(court, settings, tmp_path):
+    """Without Redis the buffer is a file per page and day beside the file-based page cache."""
+    import threading
+
+    settings.CACHES = {**settings.CACHES, "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path / "pages")}}
+    page = NewsPageFactory(parent=court.news_index)
+    day = timezone.localdate()
+
+    def reader():
+        for _ in range(250):
+            pageviews.buffer_view(court.site.pk, page.pk, day)
+
+    threads = [threading.Thread(target=reader) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    pageviews.flush()
+    for thread in threads:
+        thread.join()
+    pageviews.flush()
+    assert views(page) == 1000
+    assert pageviews.flush() == 0
+    assert (tmp_path / "pageviews" / day.isoformat()).is_dir()
