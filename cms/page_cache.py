@@ -112,8 +112,8 @@ class _State:
 
 def _request_key(request):
     """(hostname, entry key, path) for a request the cache may answer, or None."""
-    if request.method != "GET" or BYPASS_META in request.META:
-        return None
+    if request.method != "GET" or BYPASS_META in request.META or getattr(request, "is_dummy", False):
+        return None  # is_dummy: Wagtail's preview and other simulated requests
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in cookies:
         return None

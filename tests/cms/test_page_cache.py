@@ -290,3 +290,13 @@ def test_a_render_runs_few_queries_and_as_many_for_a_large_archive(court):
     assert counts[100, "/"] <= 4
     for url in ("/berita/berita-50/", "/", "/berita/", "/berita/?kategori=kegiatan&halaman=3"):
         assert counts[1000, url] == counts[100, url], (url, counts)
+
+
+def test_a_preview_is_never_answered_with_the_cached_live_page(court, newsroom):
+    page = newsroom.items[3]
+    client = Client()
+    get(client, "/berita/berita-3/")
+    page.title = "Judul dalam pratinjau"
+    response = page.make_preview_request()  # no cookie of its own: an anonymous simulated request
+    assert b"Judul dalam pratinjau" in response.content
+    assert b"Judul dalam pratinjau" not in client.get("/berita/berita-3/").content
