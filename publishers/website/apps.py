@@ -10,6 +10,8 @@ class WebsiteConfig(AppConfig):
     def ready(self):
         from publishers.website import handlers, page_cache
 
-        handlers.register_signal_handlers()
+        # The page cache's purge first: its on-commit callback then runs before the static site's task is
+        # queued, so no worker renders with what the purge renews.
         page_cache.register_signal_handlers()
+        handlers.register_signal_handlers()
         handlers.register_jobs()
