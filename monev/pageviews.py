@@ -102,11 +102,12 @@ class _CacheCounters:
     def __init__(self, store):
         self.store = store
 
-    def _incr(self, key, delta):
-        self.store.add(key, 0, timeout=_TIMEOUT)
+    def _incr(self, key, delta, known=False):
+        if not known:
+            self.store.add(key, 0, timeout=_TIMEOUT)
         try:
             return self.store.incr(key, delta)
-        except ValueError:  # gone between the two calls: counted again from 0
+        except ValueError:  # not there (evicted, expired): counted again from 0
             self.store.add(key, 0, timeout=_TIMEOUT)
             return self.store.incr(key, delta)
 
@@ -116,10 +117,11 @@ class _CacheCounters:
 
     def add(self, day, site_id, page_id, count):
         key = self._key(day, site_id, page_id)
-        if self.store.add(f"{key}:seen", 1, timeout=_TIMEOUT):
+        first = self.store.add(f"{key}:seen", 1, timeout=_TIMEOUT)
+        if first:
             slot = self._incr(f"pv:{day.isoformat()}:slots", 1)
             self.store.set(f"pv:{day.isoformat()}:slot:{slot}", (site_id, page_id), timeout=_TIMEOUT)
-        self._incr(key, count)
+        self._incr(key, count, known=not first)  # a counter seen today exists: one increment
 
     def read(self, day):
         """{(site_id, page_id): views} buffered for `day`."""
