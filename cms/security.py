@@ -5,6 +5,8 @@ Django's SecurityMiddleware sets the rest (HSTS, nosniff, Referrer-Policy, Cross
 and XFrameOptionsMiddleware X-Frame-Options; docs/security.md lists them all.
 """
 
+from urllib.parse import urlsplit
+
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
@@ -27,8 +29,23 @@ class WartaCSPMiddleware(CSPMiddleware):
         if not report_only and parts.config is None and request.path_info.startswith(admin_prefix()):
             admin = getattr(settings, "WARTA_ADMIN_CONTENT_SECURITY_POLICY", None)
             if admin:
-                return PolicyParts(default_config(admin["DIRECTIVES"]), parts.update, parts.replace, parts.nonce)
+                directives = dict(admin["DIRECTIVES"])
+                directives["form-action"] = [*directives.get("form-action", []), *login_origins()]
+                return PolicyParts(default_config(directives), parts.update, parts.replace, parts.nonce)
         return parts
+
+
+def login_origins():
+    """Where a form in the admin may send the browser on: the login windows of the platforms a court connects
+    (a connect form's answer redirects there, and browsers hold redirects after a form to form-action)."""
+    origins = []
+    for name in getattr(settings, "WARTA_ADMIN_FORM_ACTION_URL_SETTINGS", ()):
+        parts = urlsplit(getattr(settings, name, "") or "")
+        if parts.scheme in ("http", "https") and parts.netloc:
+            origin = f"{parts.scheme}://{parts.netloc}"
+            if origin not in origins:
+                origins.append(origin)
+    return origins
 
 
 class PermissionsPolicyMiddleware:

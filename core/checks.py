@@ -8,6 +8,7 @@ from django.core import checks
 PAIRS = [
     ("WARTA_META_APP_ID", "WARTA_META_APP_SECRET"),
     ("WARTA_X_CONSUMER_KEY", "WARTA_X_CONSUMER_SECRET"),
+    ("WARTA_THREADS_APP_ID", "WARTA_THREADS_APP_SECRET"),
 ]
 
 

@@ -1,7 +1,8 @@
 """What each social platform accepts, checked at edit time (not at delivery).
 
 Figures from the platforms' documentation:
-caption limits, hashtag limits and image limits. X counts weighted characters
+caption limits, hashtag limits and image limits. Threads counts an emoji as its UTF-8
+bytes (Meta's Threads API: text ≤ 500 characters). X counts weighted characters
 with Twitter's twitter-text rules (every link, also a bare domain, counts 23, an
 emoji counts 2 however many code points it joins, CJK counts 2), here through
 twitter-text-parser; the editor's live count runs Twitter's own twitter-text in
@@ -19,6 +20,7 @@ FACEBOOK = "facebook"
 INSTAGRAM = "instagram"
 X = "x"
 TELEGRAM = "telegram"
+THREADS = "threads"
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class PlatformRules:
     min_aspect: float | None = None  # width / height
     max_aspect: float | None = None
     weighted: bool = False  # X's weighted count
+    emoji_bytes: bool = False  # Threads counts an emoji as its UTF-8 bytes
     image_format: str = "jpeg"
 
 
@@ -42,6 +45,7 @@ RULES = {
                              min_aspect=4 / 5, max_aspect=1.91),
     X: PlatformRules(X, _("X"), 280, 5 * MB, weighted=True),
     TELEGRAM: PlatformRules(TELEGRAM, _("Telegram"), 1024, 10 * MB),
+    THREADS: PlatformRules(THREADS, _("Threads"), 500, 8 * MB, emoji_bytes=True),
 }
 
 HASHTAG_RE = re.compile(r"(?<!\w)#\w+", re.UNICODE)
@@ -52,10 +56,24 @@ def x_weighted_length(text):
     return parse_tweet(text).weightedLength
 
 
+def is_emoji(char):
+    """Emoji and the characters that join or vary them (pictographs, symbols, dingbats, ZWJ, selectors)."""
+    point = ord(char)
+    return (point >= 0x1F000 or 0x2300 <= point <= 0x23FF or 0x2600 <= point <= 0x27BF
+            or 0x2B00 <= point <= 0x2BFF or 0xFE00 <= point <= 0xFE0F or point == 0x200D)
+
+
+def threads_length(text):
+    """Length of a Threads post: characters, except that an emoji counts as many as its UTF-8 bytes."""
+    return sum(len(char.encode()) if is_emoji(char) else 1 for char in unicodedata.normalize("NFC", text))
+
+
 def caption_length(kind, text):
     rules = RULES[kind]
     if rules.weighted:
         return x_weighted_length(text)
+    if rules.emoji_bytes:
+        return threads_length(text)
     return len(unicodedata.normalize("NFC", text))
 
 

@@ -14,7 +14,8 @@ from wagtail.api import APIField
 from cms import social_draft
 from core import platform_rules
 
-SOCIAL_KINDS = [platform_rules.FACEBOOK, platform_rules.INSTAGRAM, platform_rules.X, platform_rules.TELEGRAM]
+SOCIAL_KINDS = [platform_rules.FACEBOOK, platform_rules.INSTAGRAM, platform_rules.X, platform_rules.TELEGRAM,
+                platform_rules.THREADS]
 # Instagram captions cannot carry clickable links, so the page link is left out there.
 LINKLESS_KINDS = {platform_rules.INSTAGRAM}
 

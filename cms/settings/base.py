@@ -125,6 +125,9 @@ WARTA_ADMIN_CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:", "blob:"],  # the two-step sign-in's QR code is a data: image
     },
 }
+# The admin's connect forms send the browser on to the platforms' login windows (OAuth): these settings' origins
+# join the admin's form-action (cms/security.py), read per request so a changed URL is followed.
+WARTA_ADMIN_FORM_ACTION_URL_SETTINGS = ["WARTA_FACEBOOK_DIALOG_URL", "WARTA_X_API_URL", "WARTA_THREADS_AUTH_URL"]
 # Nothing of Warta uses these browser features; no page (nor a frame in it) may ask for them.
 PERMISSIONS_POLICY = {feature: [] for feature in (
     "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb")}
@@ -375,12 +378,17 @@ WARTA_META_APP_ID = os.environ.get("WARTA_META_APP_ID", "")
 WARTA_META_APP_SECRET = os.environ.get("WARTA_META_APP_SECRET", "")
 WARTA_X_CONSUMER_KEY = os.environ.get("WARTA_X_CONSUMER_KEY", "")
 WARTA_X_CONSUMER_SECRET = os.environ.get("WARTA_X_CONSUMER_SECRET", "")
+# Threads is its own Meta app (Threads use case): its app id and secret.
+WARTA_THREADS_APP_ID = os.environ.get("WARTA_THREADS_APP_ID", "")
+WARTA_THREADS_APP_SECRET = os.environ.get("WARTA_THREADS_APP_SECRET", "")
 # Each platform's API base URL: the real platform unless overridden (tests, staging).
 WARTA_FACEBOOK_API_URL = os.environ.get("WARTA_FACEBOOK_API_URL", "https://graph.facebook.com/v24.0")
 WARTA_FACEBOOK_DIALOG_URL = os.environ.get("WARTA_FACEBOOK_DIALOG_URL", "https://www.facebook.com/v24.0/dialog/oauth")
 WARTA_INSTAGRAM_API_URL = os.environ.get("WARTA_INSTAGRAM_API_URL", "https://graph.facebook.com/v24.0")
 WARTA_X_API_URL = os.environ.get("WARTA_X_API_URL", "https://api.x.com")
 WARTA_TELEGRAM_API_URL = os.environ.get("WARTA_TELEGRAM_API_URL", "https://api.telegram.org")
+WARTA_THREADS_API_URL = os.environ.get("WARTA_THREADS_API_URL", "https://graph.threads.net/v1.0")
+WARTA_THREADS_AUTH_URL = os.environ.get("WARTA_THREADS_AUTH_URL", "https://threads.net/oauth/authorize")
 WARTA_SOCIAL_HTTP_TIMEOUT = (5, float(os.environ.get("WARTA_SOCIAL_HTTP_TIMEOUT", "30")))
 # Webhook receivers (URLs people type in) must be public addresses (core.outbound). A court's own internal
 # receiver is allowed here: comma-separated host names or IP addresses/networks (CIDR),

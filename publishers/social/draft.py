@@ -78,7 +78,7 @@ class SocialChannelsExtension(social_draft.SocialDraftExtension):
             problems = platform_rules.caption_errors(kind, page.social_text(kind))
             if problems:
                 override = f"social_caption_{kind}"
-                field = override if getattr(page, override) else "social_caption"
+                field = override if getattr(page, override, "") else "social_caption"
                 errors.setdefault(field, []).extend(problems)
         # image size, format and aspect for the platforms this court has connected
         for field, problems in edit_time_errors(page).items():

@@ -16,6 +16,7 @@ from publishers.social.models import SocialAccount
 PROVIDERS = [
     ("meta", _("Facebook dan Instagram (masuk dengan akun Facebook admin Halaman)")),
     ("x", _("X (masuk dengan akun X pengadilan)")),
+    ("threads", _("Threads (masuk dengan akun Threads pengadilan)")),
     ("telegram", _("Telegram (token bot dari @BotFather)")),
 ]
 

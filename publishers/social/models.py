@@ -22,6 +22,7 @@ PLATFORM_CHOICES = [
     (platform_rules.INSTAGRAM, _("Instagram")),
     (platform_rules.X, _("X")),
     (platform_rules.TELEGRAM, _("Telegram")),
+    (platform_rules.THREADS, _("Threads")),
 ]
 
 EXPIRY_WARNING_DAYS = 7

@@ -1,5 +1,6 @@
 """Connecting accounts: OAuth 2.0 with PKCE for Meta (Facebook Pages and their Instagram accounts),
-OAuth 1.0a for X, both through requests-oauthlib; Telegram takes a bot token (forms.py).
+OAuth 2.0 (authorization code, then a long-lived token) for Threads, OAuth 1.0a for X, through
+requests-oauthlib; Telegram takes a bot token (forms.py).
 
 Whatever has to survive the redirect to the platform and back (state, PKCE
 verifier, X's request token) is kept in the Django session encrypted, and the
@@ -7,6 +8,7 @@ tokens obtained end up only in SocialAccount.credentials (encrypted).
 """
 
 import uuid
+from datetime import timedelta
 
 import requests
 from django.conf import settings
@@ -181,6 +183,59 @@ def x_finish(request):
         site, request.user, platform=platform_rules.X, external_id=str(access["user_id"]),
         name=f"X @{access.get('screen_name', '')}", handle=access.get("screen_name", ""),
         credentials={"oauth_token": access["oauth_token"], "oauth_token_secret": access["oauth_token_secret"]},
+    )
+
+
+# Threads ---------------------------------------------------------------------------------------
+
+THREADS_SCOPES = "threads_basic,threads_content_publish,threads_manage_insights"
+
+
+def threads_configured():
+    return bool(settings.WARTA_THREADS_APP_ID and settings.WARTA_THREADS_APP_SECRET)
+
+
+def threads_start(request, site):
+    session = OAuth2Session(settings.WARTA_THREADS_APP_ID, redirect_uri=callback_url("threads"),
+                            scope=THREADS_SCOPES)
+    url, state = session.authorization_url(settings.WARTA_THREADS_AUTH_URL)
+    _remember(request, provider="threads", state=state, site=site.pk)
+    return url
+
+
+def threads_finish(request):
+    """Exchange the code for a token, that token for a long-lived one (60 days), and read the profile."""
+    data = _recall(request)
+    if data.get("provider") != "threads" or request.GET.get("state") != data["state"]:
+        raise OAuthProblem(_("Jawaban Threads tidak cocok dengan permintaan ini. Mulai lagi."))
+    if request.GET.get("error"):
+        raise OAuthProblem(_("Penyambungan dibatalkan di Threads: %(reason)s") % {
+            "reason": request.GET.get("error_description") or request.GET["error"]})
+    api = settings.WARTA_THREADS_API_URL.rstrip("/")
+    # Threads appends "#_" to the code it hands back; it is not part of the code.
+    code = request.GET.get("code", "").removesuffix("#_")
+    try:
+        short = _json(requests.post(f"{api}/oauth/access_token", timeout=TIMEOUT, data={
+            "client_id": settings.WARTA_THREADS_APP_ID, "client_secret": settings.WARTA_THREADS_APP_SECRET,
+            "grant_type": "authorization_code", "redirect_uri": callback_url("threads"), "code": code}))
+        long_lived = _json(requests.get(f"{api}/access_token", timeout=TIMEOUT, params={
+            "grant_type": "th_exchange_token", "client_secret": settings.WARTA_THREADS_APP_SECRET,
+            "access_token": short["access_token"]}))
+        token = long_lived["access_token"]
+        profile = _json(requests.get(f"{api}/me", timeout=TIMEOUT, params={
+            "fields": "id,username,threads_profile_picture_url"}, headers={"Authorization": f"Bearer {token}"}))
+    except (requests.RequestException, ValueError, KeyError) as exc:
+        raise OAuthProblem(_("Threads tidak dapat dihubungi atau menolak permintaan (%(error)s). Coba lagi.")
+                           % {"error": type(exc).__name__}) from None
+    from wagtail.models import Site
+
+    site = Site.objects.get(pk=data["site"])
+    username = profile.get("username", "")
+    return save_account(
+        site, request.user, platform=platform_rules.THREADS, external_id=str(profile["id"]),
+        name=f"Threads @{username}", handle=username, credentials={"access_token": token},
+        expires_at=timezone.now() + timedelta(seconds=int(long_lived.get("expires_in") or 0)),
+        avatar_url=_https_or_blank(profile.get("threads_profile_picture_url", "")),
     )
 
 

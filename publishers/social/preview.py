@@ -50,7 +50,7 @@ def social_preview_context(request, page_id):
         "linkless": sorted(LINKLESS_KINDS),
         "rules": {
             kind: {"label": str(rules.label), "limit": rules.caption_limit, "weighted": rules.weighted,
-                   "max_hashtags": rules.max_hashtags}
+                   "emoji_bytes": rules.emoji_bytes, "max_hashtags": rules.max_hashtags}
             for kind, rules in platform_rules.RULES.items() if kind in SOCIAL_KINDS
         },
         "labels": {

@@ -18,7 +18,7 @@ from wagtail.models import Page
 
 from core import platform_rules
 from publishers.social import media, oauth, outbox, permissions
-from publishers.social.channels import channel_url
+from publishers.social.channels import CHANNELS, channel_url
 from publishers.social.forms import ConnectForm, MetaSelectForm, ReconnectTelegramForm, TelegramConnectForm
 from publishers.social.models import OPEN_STATUSES, DeliveryStatus, SocialAccount, SocialDelivery
 
@@ -66,7 +66,8 @@ class ConnectView(ChannelFormMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(meta_ready=oauth.meta_configured(), x_ready=oauth.x_configured())
+        context.update(meta_ready=oauth.meta_configured(), x_ready=oauth.x_configured(),
+                       threads_ready=oauth.threads_configured())
         return context
 
     def form_valid(self, form):
@@ -74,6 +75,8 @@ class ConnectView(ChannelFormMixin, FormView):
         if provider == "telegram":
             return redirect(reverse("social_accounts:connect_telegram") + f"?site={site.pk}")
         try:
+            if provider == "threads":
+                return redirect(threads_start(self.request, site))
             if provider == "meta":
                 if not oauth.meta_configured():
                     raise oauth.OAuthProblem(_("Aplikasi Meta belum diatur: isi WARTA_META_APP_ID dan "
@@ -86,6 +89,13 @@ class ConnectView(ChannelFormMixin, FormView):
         except oauth.OAuthProblem as problem:
             form.add_error(None, str(problem))
             return self.form_invalid(form)
+
+
+def threads_start(request, site):
+    if not oauth.threads_configured():
+        raise oauth.OAuthProblem(_("Aplikasi Threads belum diatur: isi WARTA_THREADS_APP_ID dan "
+                                   "WARTA_THREADS_APP_SECRET di server."))
+    return oauth.threads_start(request, site)
 
 
 class TelegramConnectView(ChannelFormMixin, FormView):
@@ -115,8 +125,8 @@ class CallbackView(ChannelManagerMixin, View):
             if provider == "meta":
                 oauth.meta_finish(request)
                 return redirect("social_accounts:connect_meta_select")
-            if provider == "x":
-                account = oauth.x_finish(request)
+            if provider in ("x", "threads"):
+                account = oauth.x_finish(request) if provider == "x" else oauth.threads_finish(request)
                 messages.success(request, _("Kanal %(name)s tersambung.") % {"name": account.name})
                 return redirect(INDEX)
         except oauth.OAuthProblem as problem:
@@ -228,17 +238,21 @@ class ReconnectView(ChannelActionMixin, FormView):
         provider = self.provider()
         context.update(account=self.account, provider=provider,
                        provider_label=self.account.get_platform_display(),
-                       provider_ready=oauth.meta_configured() if provider == "meta" else oauth.x_configured())
+                       provider_ready={"meta": oauth.meta_configured, "threads": oauth.threads_configured}.get(
+                           provider, oauth.x_configured)())
         return context
 
     def provider(self):
-        return {platform_rules.TELEGRAM: "telegram", platform_rules.X: "x"}.get(self.account.platform, "meta")
+        return {platform_rules.TELEGRAM: "telegram", platform_rules.X: "x",
+                platform_rules.THREADS: "threads"}.get(self.account.platform, "meta")
 
     def post(self, request, pk):
         provider = self.provider()
         if provider == "telegram":
             return super().post(request, pk)
         try:
+            if provider == "threads":
+                return redirect(threads_start(request, self.account.site))
             if provider == "meta":
                 if not oauth.meta_configured():
                     raise oauth.OAuthProblem(_("Aplikasi Meta belum diatur: isi WARTA_META_APP_ID dan "
@@ -335,7 +349,7 @@ def available_actions(delivery, user, page):
         if delivery.status in (S.PENDING, S.FAILED, S.NEEDS_CHECK):
             actions.append("cancel")
     if permissions.can_manage_channels(user) and delivery.status == S.SENT and not page.live:
-        can_remove = delivery.account is not None and delivery.platform != "instagram"
+        can_remove = delivery.account is not None and getattr(CHANNELS.get(delivery.platform), "can_remove", False)
         actions.append("remove" if can_remove else "mark_removed")
     return [(name, ACTIONS[name]) for name in actions]
 

@@ -7,6 +7,7 @@ from .facebook import FacebookChannel
 from .instagram import InstagramChannel
 from .metrics import METRICS  # noqa: F401
 from .telegram import TelegramChannel
+from .threads import ThreadsChannel
 from .x import XChannel
 
 CHANNELS = {
@@ -14,6 +15,7 @@ CHANNELS = {
     platform_rules.INSTAGRAM: InstagramChannel,
     platform_rules.X: XChannel,
     platform_rules.TELEGRAM: TelegramChannel,
+    platform_rules.THREADS: ThreadsChannel,
 }
 
 

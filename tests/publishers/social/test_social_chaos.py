@@ -1,4 +1,4 @@
-"""200 items, four platforms that fail 30% of calls at random: in the end every item is posted exactly once
+"""200 items, five platforms that fail 30% of calls at random: in the end every item is posted exactly once
 on every platform, counted on the fake servers.
 
 The failures are the realistic ones: server errors, rate limits with retry headers, connections dropped
@@ -20,6 +20,7 @@ ITEMS = 200
 MODES = ("500", "500_after", "429", "drop", "drop_after")
 # Answers that leave the sender unable to tell whether the call was handled.
 UNCLEAR = {"500", "500_after", "drop", "drop_after"}
+PLATFORMS = ("facebook", "instagram", "x", "telegram", "threads")
 
 
 def run_until_settled(platforms, max_rounds=300):
@@ -41,15 +42,16 @@ def run_until_settled(platforms, max_rounds=300):
 
 @pytest.mark.slow
 @pytest.mark.django_db
-def test_every_item_exactly_once_on_every_platform_despite_30_percent_failures(court, users, connected, platforms,
-                                                                             photo, settings):
+def test_every_item_exactly_once_on_every_platform_despite_30_percent_failures(court, users, threads_connected,
+                                                                             platforms, photo, settings):
     # Wagtail's own background work on each publish (search and reference index) is not under test here.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend",
                                   "QUEUES": ["default", "notifications", "delivery"]}}
     settings.WARTA_SOCIAL_CONFIRM_DELAY_SECONDS = 30
     platforms.instagram.quota_total = 1000
     platforms.instagram.processing_polls = 0
-    for seed, fake in enumerate([platforms.facebook, platforms.instagram, platforms.x, platforms.telegram]):
+    for seed, fake in enumerate([platforms.facebook, platforms.instagram, platforms.x, platforms.telegram,
+                                 platforms.threads]):
         fake.chaos(0.3, MODES, seed=seed)
 
     titles = [f"Kabar-{number:03d}." for number in range(ITEMS)]
@@ -57,7 +59,7 @@ def test_every_item_exactly_once_on_every_platform_despite_30_percent_failures(c
         page = NewsPageFactory(parent=court.news_index, title=title, slug=title.lower().rstrip("."), live=False,
                                social_image=photo, social_caption=title)
         page.save_revision(user=users["kasubag"]).publish(user=users["kasubag"])
-    assert SocialDelivery.objects.count() == ITEMS * 4
+    assert SocialDelivery.objects.count() == ITEMS * len(PLATFORMS)
 
     run_until_settled(platforms)
 
@@ -86,8 +88,8 @@ def test_every_item_exactly_once_on_every_platform_despite_30_percent_failures(c
     assert not SocialDelivery.objects.filter(platform_post_id="").exists()
     # A link the platform did not give right after posting (the read after it failed) is asked for again by the
     # periodic upkeep, without chaos here so that one pass settles it.
-    for fake in (platforms.facebook, platforms.instagram, platforms.x, platforms.telegram):
-        fake.calm()
+    for name in PLATFORMS:
+        getattr(platforms, name).calm()
     outbox.fill_missing_links(now=platforms.clock.now())
     assert not SocialDelivery.objects.filter(permalink="").exists()
     first_lines = {
@@ -95,6 +97,7 @@ def test_every_item_exactly_once_on_every_platform_despite_30_percent_failures(c
         "instagram": [post["caption"] for post in platforms.instagram.media],
         "x": [tweet["sent_text"] for tweet in platforms.x.tweets],
         "telegram": [message["caption"] for message in platforms.telegram.messages],
+        "threads": [post["text"] for post in platforms.threads.posts],
     }
     counts = {platform: Counter(text.split("\n")[0] for text in texts) for platform, texts in first_lines.items()}
     for platform, seen in counts.items():
@@ -102,7 +105,7 @@ def test_every_item_exactly_once_on_every_platform_despite_30_percent_failures(c
 
     # The chaos really happened, including server errors and lost answers after the post was made.
     figures = {}
-    for name in ("facebook", "instagram", "x", "telegram"):
+    for name in PLATFORMS:
         fake = getattr(platforms, name)
         assert len(fake.injected) > ITEMS * 0.2, name
         assert {mode for mode, _method, _path in fake.injected} == set(MODES), name
@@ -110,7 +113,7 @@ def test_every_item_exactly_once_on_every_platform_despite_30_percent_failures(c
         asked = sum(1 for platform, _title, _message in perlu_dicek if platform == name)
         figures[name] = {"calls": len(fake.calls), "confirmed": confirmed, "perlu_dicek": asked}
     print("chaos figures:", figures)
-    for name in ("facebook", "instagram", "x"):
+    for name in ("facebook", "instagram", "x", "threads"):
         assert figures[name]["confirmed"] > 5, name  # unclear answers settled by asking the platform
     # Telegram: every unclear answer to a send went to a person, and nothing else did.
     unclear_sends = [mode for mode, _method, path in platforms.telegram.injected

@@ -53,7 +53,10 @@ def test_the_editor_loads_the_preview_script_and_its_context(news, client_as):
     context = client.get(reverse("social_preview_context", args=[news.pk])).json()
     assert context["page_url"] == "http://testserver/berita/mediasi/"
     assert context["base_url"] == "http://testserver/berita/"
-    assert context["rules"]["x"] == {"label": "X", "limit": 280, "weighted": True, "max_hashtags": None}
+    assert context["rules"]["x"] == {"label": "X", "limit": 280, "weighted": True, "emoji_bytes": False,
+                                     "max_hashtags": None}
+    assert context["rules"]["threads"] == {"label": "Threads", "limit": 500, "weighted": False, "emoji_bytes": True,
+                                           "max_hashtags": None}
     assert context["linkless"] == ["instagram"]
     assert context["labels"]["heading"] == "Pratinjau media sosial"
 

@@ -21,18 +21,19 @@ from .files import MediaServer
 from .graph import MetaTokens
 from .instagram import InstagramFake
 from .telegram import TelegramFake
+from .threads import ThreadsFake
 from .x import XFake
 
 
 @pytest.fixture
 def platforms(settings):
-    """All four fakes, plus the media server Meta downloads images from; settings point at them."""
+    """The five fakes, plus the media server Meta downloads images from; settings point at them."""
     clock = Clock()
     meta = MetaTokens()
     fakes = SimpleNamespace(
         clock=clock, meta=meta,
         facebook=FacebookFake(meta, clock).start(), instagram=InstagramFake(meta, clock).start(),
-        x=XFake(clock).start(), telegram=TelegramFake(clock).start(),
+        x=XFake(clock).start(), telegram=TelegramFake(clock).start(), threads=ThreadsFake(clock).start(),
         media=MediaServer(settings.MEDIA_ROOT).start(),
     )
     settings.WARTA_FACEBOOK_API_URL = fakes.facebook.url
@@ -40,6 +41,10 @@ def platforms(settings):
     settings.WARTA_INSTAGRAM_API_URL = fakes.instagram.url
     settings.WARTA_X_API_URL = fakes.x.url
     settings.WARTA_TELEGRAM_API_URL = fakes.telegram.url
+    settings.WARTA_THREADS_API_URL = fakes.threads.url
+    settings.WARTA_THREADS_AUTH_URL = fakes.threads.url + "/oauth/authorize"
+    settings.WARTA_THREADS_APP_ID = fakes.threads.app_id
+    settings.WARTA_THREADS_APP_SECRET = fakes.threads.app_secret
     settings.WARTA_BASE_URL = fakes.media.url
     settings.WARTA_META_APP_ID = fakes.facebook.app_id
     settings.WARTA_META_APP_SECRET = fakes.facebook.app_secret
@@ -48,7 +53,7 @@ def platforms(settings):
     settings.WARTA_SOCIAL_POLL_SECONDS = 0
     settings.WARTA_SOCIAL_HTTP_TIMEOUT = (2, 1)
     yield fakes
-    for fake in (fakes.facebook, fakes.instagram, fakes.x, fakes.telegram, fakes.media):
+    for fake in (fakes.facebook, fakes.instagram, fakes.x, fakes.telegram, fakes.threads, fakes.media):
         fake.stop()
 
 
@@ -76,6 +81,19 @@ def connected(court, platforms):
     secrets = [page_token, x_token, x_secret, bot_token, bot_token.split(":")[1]]
     return SimpleNamespace(accounts=accounts, secrets=secrets,
                            page_id=page_id, ig_id=instagram["id"], x_user=user_id, chat_id=chat_id)
+
+
+@pytest.fixture
+def threads_connected(court, platforms, connected):
+    """The court's Threads profile too (as the Threads connect flow leaves it), beside the other four."""
+    user_id = platforms.threads.add_profile("pnuji")
+    account = SocialAccount(site=court.site, platform=platform_rules.THREADS, name="Threads PN Uji",
+                            external_id=user_id, handle="pnuji")
+    account.credentials = {"access_token": platforms.threads.long_lived_token(user_id)}
+    account.save()
+    connected.accounts[platform_rules.THREADS] = account
+    connected.threads_user = user_id
+    return connected
 
 
 def make_jpeg(width=1600, height=1200, quality=90, noise=False):

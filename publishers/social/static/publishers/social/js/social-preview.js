@@ -19,7 +19,20 @@
 
   function captionLength(kind, text, ctx) {
     if (ctx.rules[kind].weighted) { return window.twttr.txt.parseTweet(text).weightedLength; }
-    return Array.from(text.normalize('NFC')).length;
+    var chars = Array.from(text.normalize('NFC'));
+    if (ctx.rules[kind].emoji_bytes) {
+      // Threads: an emoji counts as its UTF-8 bytes (core.platform_rules.threads_length).
+      return chars.reduce(function (sum, ch) {
+        return sum + (isEmoji(ch) ? new TextEncoder().encode(ch).length : 1);
+      }, 0);
+    }
+    return chars.length;
+  }
+
+  function isEmoji(ch) {
+    var p = ch.codePointAt(0);
+    return p >= 0x1F000 || (p >= 0x2300 && p <= 0x23FF) || (p >= 0x2600 && p <= 0x27BF) ||
+      (p >= 0x2B00 && p <= 0x2BFF) || (p >= 0xFE00 && p <= 0xFE0F) || p === 0x200D;
   }
 
   function countHashtags(text) {
