@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -8,6 +10,12 @@ from . import court_walls, page_cache
 # Wagtail screens that show pages of every court, narrowed to the user's courts (see cms/court_walls.py).
 hooks.register("construct_page_chooser_queryset", court_walls.chooser_pages)
 hooks.register("before_move_page", court_walls.refuse_move_not_permitted)
+
+
+@hooks.register("insert_editor_js")
+def autosave_guard_js():
+    """Autosave keeps what is typed while its request is on the way (cms/static/cms/js/autosave-guard.js)."""
+    return format_html('<script src="{}" defer></script>', static("cms/js/autosave-guard.js"))
 
 
 @hooks.register("before_serve_page")
