@@ -343,7 +343,7 @@ class SiteBuilder:
             data, page_links, asset_urls, listing_links = self._process_html(rendered, target)
         if _only_build_time_differs(destination, data, rendered.content_type):
             data = destination.read_bytes()
-        if files.write_bytes(destination, data):
+        if files.write_page(destination, data):
             self.summary.written.append(file_path)
             if not is_error_page:
                 self.summary.purge_urls.update(self._public_urls(target))
@@ -548,7 +548,8 @@ class SiteBuilder:
         record = self.state.file(path)
         self._unlinked.update(self.state.links_from(path))
         output = self._output_path(path)
-        if output is not None and files.remove_file(output, self.root):
+        compressed = record is None or record.kind in RENDERED_KINDS
+        if output is not None and files.remove_file(output, self.root, compressed=compressed):
             self.summary.removed.append(path)
         if record is not None and record.kind in ("page", "listing", "extra"):
             self.summary.purge_urls.update({self.public_origin + record.url, self.public_origin + record.request})

@@ -6,6 +6,7 @@ old one (rename is atomic within one filesystem). A file whose bytes are
 unchanged is not touched, so its mtime stays and a sync tool copies nothing.
 """
 
+import gzip
 import os
 import shutil
 import tempfile
@@ -108,6 +109,38 @@ def write_bytes(path, data):
     return True
 
 
+GZIP_SUFFIX = ".gz"
+GZIP_LEVEL = 9
+
+
+def gzip_path(path):
+    path = Path(path)
+    return path.with_name(path.name + GZIP_SUFFIX)
+
+
+def compress(data):
+    """The bytes of `data`'s .gz file: the same for the same data (no time or name in the header)."""
+    return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+
+
+def write_page(path, data):
+    """Write a rendered file and its pre-compressed copy beside it (path + ".gz"); True if the file changed.
+
+    The .gz goes first: a crash between the two renames leaves the old file, whose bytes differ from the
+    next render, so the next build writes both again; the other order could leave a stale .gz beside a
+    current file forever. An unchanged file whose .gz is missing (an output older than the .gz files) gets it.
+    """
+    path = Path(path)
+    compressed = gzip_path(path)
+    if _same_bytes(path, data):
+        if not compressed.exists():
+            _replace_with(compressed, lambda handle: handle.write(compress(data)))
+        return False
+    _replace_with(compressed, lambda handle: handle.write(compress(data)))
+    _replace_with(path, lambda handle: handle.write(data))
+    return True
+
+
 def copy_file(src, dest):
     """Copy `src` to `dest` atomically unless dest already has the same bytes; True if copied.
 
@@ -125,9 +158,12 @@ def copy_file(src, dest):
     return True
 
 
-def remove_file(path, root):
-    """Delete `path` and then any directories it leaves empty, up to (not including) `root`."""
+def remove_file(path, root, compressed=False):
+    """Delete `path` (with its .gz if `compressed`) and then any directories it leaves empty, up to `root`."""
     path, root = Path(path), Path(root)
+    if compressed:
+        with suppress(FileNotFoundError):
+            gzip_path(path).unlink()
     try:
         path.unlink()
     except FileNotFoundError:

@@ -1,5 +1,6 @@
 """The pieces of static publishing that need no database: atomic files, the URL scheme, link rewriting."""
 
+import gzip
 import os
 
 import pytest
@@ -20,6 +21,28 @@ def test_write_is_atomic_and_skips_identical_bytes(tmp_path):
     assert files.write_bytes(target, b"<p>baru</p>") is True
     assert target.read_bytes() == b"<p>baru</p>"
     assert target.stat().st_ino != stat.st_ino  # a new file renamed into place, not rewritten in place
+
+
+def test_rendered_files_get_a_compressed_copy_written_first_and_removed_with_them(tmp_path, monkeypatch):
+    target = tmp_path / "berita" / "index.html"
+    compressed = tmp_path / "berita" / "index.html.gz"
+    assert files.write_page(target, b"<p>lama</p>" * 50) is True
+    assert gzip.decompress(compressed.read_bytes()) == target.read_bytes()
+    stat = compressed.stat()
+    assert files.write_page(target, b"<p>lama</p>" * 50) is False
+    assert compressed.stat().st_ino == stat.st_ino  # unchanged: neither is rewritten
+    compressed.unlink()
+    assert files.write_page(target, b"<p>lama</p>" * 50) is False  # an older output gets its .gz
+    assert gzip.decompress(compressed.read_bytes()) == b"<p>lama</p>" * 50
+    # The .gz is renamed into place before the file: a crash between leaves the old file, rewritten next time.
+    real_replace, renamed = os.replace, []
+    monkeypatch.setattr(files.os, "replace", lambda src, dst: (renamed.append(os.path.basename(dst)),
+                                                               real_replace(src, dst)))
+    assert files.write_page(target, b"<p>baru</p>") is True
+    assert renamed == ["index.html.gz", "index.html"]
+    assert files.compress(b"x") == files.compress(b"x")  # same bytes every time: no timestamp in the header
+    assert files.remove_file(target, tmp_path, compressed=True) is True
+    assert not compressed.exists() and not (tmp_path / "berita").exists()
 
 
 def test_crash_before_rename_leaves_old_file_and_no_temp_file(tmp_path, monkeypatch):

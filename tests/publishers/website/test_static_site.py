@@ -9,6 +9,7 @@ were touched must be exactly those whose bytes differ from before.
 """
 
 import datetime
+import gzip
 import http.server
 import json
 import threading
@@ -68,6 +69,19 @@ def assert_matches_full_build(settings, court, site_dir, tmp_path):
     current = {path: content for path, (content, _m, _i) in snapshot(site_dir).items()}
     assert sorted(current) == sorted(fresh)
     assert [p for p in current if current[p] != fresh[p]] == []
+
+
+def assert_compressed_copies(root):
+    """Every rendered file (HTML, feeds, sitemap) has a .gz beside it holding exactly its bytes; no stray .gz."""
+    rendered = [path for path in Path(root).rglob("*") if path.suffix in (".html", ".xml")
+                and STATE_DIR not in path.relative_to(root).parts]
+    assert rendered
+    for path in rendered:
+        compressed = path.with_name(path.name + ".gz")
+        assert compressed.is_file(), compressed
+        assert gzip.decompress(compressed.read_bytes()) == path.read_bytes(), path
+    for compressed in Path(root).rglob("*.gz"):
+        assert compressed.with_suffix("").is_file(), compressed  # never left behind without its file
 
 
 def html(site_dir, relative):
@@ -167,6 +181,9 @@ def test_full_build_writes_a_complete_website(static_site, newsroom):
     assert "Halaman tidak ditemukan" in html(root, "404.html")
     # No temp file is left behind.
     assert not list(root.rglob(f"{static_files.TEMP_PREFIX}*"))
+    # Each HTML/XML file has its pre-compressed copy for gzip_static; assets do not.
+    assert_compressed_copies(root)
+    assert not (root / "static/cms/css/site.css.gz").exists()
 
 
 def test_command_reports_and_second_run_rewrites_nothing(court, newsroom, settings, tmp_path, capsys):
@@ -254,6 +271,8 @@ def test_kasubag_approval_updates_exactly_the_affected_files(static_site, court,
     assert not changed & {"pengumuman/index.html", "berita/tag/sidang/index.html", "404.html",
                           "berita/kategori/layanan/index.html", "static/cms/css/site.css"}
     assert "Sidang keliling di Kecamatan Maju" in html(static_site, "berita/kategori/kegiatan/index.html")
+    assert "berita/sidang-keliling-kecamatan-maju/index.html.gz" in changed
+    assert_compressed_copies(static_site)
     # And the result is what a full build of the new state gives.
     assert_matches_full_build(settings, court, static_site, tmp_path)
 
@@ -273,6 +292,7 @@ def test_unpublishing_removes_the_file_and_every_link_to_it(static_site, court, 
 
     after = snapshot(static_site)
     assert "berita/berita-13/index.html" not in after
+    assert "berita/berita-13/index.html.gz" not in after  # the compressed copy goes with the page
     assert "berita/tag/hanya-satu/index.html" not in after  # its only tag's listing went with it
     linking = [path for path, (content, _m, _i) in after.items() if b"/berita/berita-13/" in content]
     assert linking == []
@@ -334,8 +354,8 @@ def test_crash_between_render_and_rename_keeps_the_old_file(static_site, court, 
 
     monkeypatch.setattr(static_files.os, "replace", crash)
     with django_capture_on_commit_callbacks(execute=True):
-        publish(page)  # the sync task fails at its first rename: the page's own file
-    assert crashes == [str(target)]
+        publish(page)  # the sync task fails at its first rename: the page's own .gz, written before the file
+    assert crashes == [str(target) + ".gz"]
     assert target.read_bytes() == old_bytes
     assert not list(static_site.rglob(f"{static_files.TEMP_PREFIX}*"))
 
