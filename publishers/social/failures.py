@@ -3,7 +3,9 @@
 Three things: an e-mail to the people who manage the court's channels (sent from a background task, in
 each recipient's language), a panel on their dashboard listing the court's failed deliveries with the
 reason, and a small form that edits the social text of that one delivery, checks it against the
-platform's rules (core.platform_rules) and sends it again.
+platform's rules (core.platform_rules) and sends it again. The same panel lists the deliveries that wait
+for a person's decision ("perlu dicek": an unclear send Telegram cannot be asked about), with what is known
+and a link to the channel to look at.
 """
 
 import logging
@@ -27,6 +29,7 @@ from wagtail.users.models import UserProfile
 
 from core import platform_rules
 from publishers.social import outbox, permissions
+from publishers.social.channels import channel_url
 from publishers.social.models import DeliveryStatus, SocialDelivery
 
 logger = logging.getLogger(__name__)
@@ -34,11 +37,11 @@ PANEL_LIMIT = 20
 
 
 def failures_for(user):
-    """Failed deliveries of the courts whose channels this user manages, newest first."""
+    """Failed and "perlu dicek" deliveries of the courts whose channels this user manages, newest first."""
     if not permissions.can_manage_channels(user):
         return SocialDelivery.objects.none()
-    return (SocialDelivery.objects.filter(status=DeliveryStatus.FAILED, site__in=permissions.managed_sites(user),
-                                          page__isnull=False)
+    return (SocialDelivery.objects.filter(status__in=[DeliveryStatus.FAILED, DeliveryStatus.NEEDS_CHECK],
+                                          site__in=permissions.managed_sites(user), page__isnull=False)
             .select_related("account").order_by("-updated_at"))
 
 
@@ -57,10 +60,13 @@ class FailedDeliveriesPanel(Component):
 
     def get_context_data(self, parent_context):
         for delivery in self.failures:
-            delivery.fix_url = fix_url(delivery)
             delivery.status_url = reverse("social_status:page", args=[delivery.page_id])
+            if delivery.status == DeliveryStatus.FAILED:
+                delivery.fix_url = fix_url(delivery)
+            elif delivery.account is not None:
+                delivery.channel_url = channel_url(delivery.account)
         return {"failures": self.failures, "total": self.total,
-                "heading": gettext_lazy("Kiriman media sosial gagal")}
+                "heading": gettext_lazy("Kiriman media sosial perlu tindakan")}
 
 
 def homepage_panel(request, panels):
@@ -73,7 +79,8 @@ def homepage_panel(request, panels):
 # The e-mail ---------------------------------------------------------------------------------------------
 
 def on_failed(delivery):
-    """Called by the worker when a delivery has failed for good: the e-mail goes once the row is committed."""
+    """Called by the worker when a delivery has failed for good or waits for a person ("perlu dicek"): the
+    e-mail goes once the row is committed."""
     transaction.on_commit(lambda: send_failure_notice.enqueue(delivery.pk))
 
 
@@ -82,7 +89,8 @@ def send_failure_notice(delivery_id):
     from publishers.social.health import managers_of
 
     delivery = SocialDelivery.objects.select_related("site", "account").filter(pk=delivery_id).first()
-    if delivery is None or delivery.status != DeliveryStatus.FAILED or delivery.site is None:
+    if delivery is None or delivery.site is None or delivery.status not in (DeliveryStatus.FAILED,
+                                                                            DeliveryStatus.NEEDS_CHECK):
         return 0
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     context = {"delivery": delivery, "fix_link": base + fix_url(delivery),

@@ -319,15 +319,17 @@ def _fail(delivery, now, error, **extra):
 
 
 def _tell_kasubag(delivery):
-    """A failure for good after approval: the court's channel managers hear of it at once (e-mail, dashboard)."""
+    """A failure for good after approval, or a send only a person can settle: the court's channel managers hear
+    of it at once (e-mail, dashboard)."""
     from publishers.social import failures
 
     failures.on_failed(delivery)
 
 
 def _needs_check(delivery, now, message, error=None):
-    _owned_update(delivery, status=S.NEEDS_CHECK, next_attempt_at=None, error_message=message,
-                  error_detail=error.detail if error else delivery.error_detail)
+    if _owned_update(delivery, status=S.NEEDS_CHECK, next_attempt_at=None, error_message=message,
+                     error_detail=error.detail if error else delivery.error_detail):
+        _tell_kasubag(delivery)
     _log(delivery, "needs_check", message, now)
     return S.NEEDS_CHECK
 

@@ -49,7 +49,7 @@ def test_kasubag_sees_the_refusal_fixes_the_text_and_resends(live_court, open_as
     kasubag = open_as("kasubag")
     browser_page = kasubag.page
     panel = browser_page.locator("#warta-social-failures-section")
-    expect(panel).to_contain_text("Kiriman media sosial gagal")
+    expect(panel).to_contain_text("Kiriman media sosial perlu tindakan")
     expect(panel).to_contain_text("Sidang keliling")
     expect(panel).to_contain_text("X menolak teks yang sama persis")
     panel.get_by_role("link", name="Perbaiki teks dan kirim lagi").click()

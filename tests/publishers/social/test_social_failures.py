@@ -49,10 +49,10 @@ def test_kasubag_gets_an_email_with_the_reason_and_the_fix_link(x_refusal, users
 def test_the_dashboard_panel_lists_the_failure_for_the_kasubag_only(x_refusal, client_as):
     _page, delivery = x_refusal
     html = client_as("kasubag").get("/admin/").content.decode()
-    assert "Kiriman media sosial gagal" in html
+    assert "Kiriman media sosial perlu tindakan" in html
     assert "X menolak teks yang sama persis" in html
     assert reverse("social_status:fix", args=[delivery.pk]) in html
-    assert "Kiriman media sosial gagal" not in client_as("redaktur").get("/admin/").content.decode()
+    assert "Kiriman media sosial perlu tindakan" not in client_as("redaktur").get("/admin/").content.decode()
     refused = client_as("admin").get(reverse("social_status:fix", args=[delivery.pk]))  # Wagtail's "no permission"
     assert refused.status_code == 302 and refused.url == "/admin/"
 
@@ -81,5 +81,26 @@ def test_corrected_text_is_checked_against_the_rules_then_sent(x_refusal, client
     assert len(platforms.x.tweets_containing("Senin 7 Desember")) == 1
     assert "mengubah teks kiriman" in delivery.log.filter(outcome="manual").last().message
     # Once resent it leaves the dashboard and the form says there is nothing to fix.
-    assert "Kiriman media sosial gagal" not in client.get("/admin/").content.decode()
+    assert "Kiriman media sosial perlu tindakan" not in client.get("/admin/").content.decode()
     assert client.get(url).status_code == 302
+
+
+@pytest.mark.django_db
+def test_an_unclear_telegram_send_waits_on_the_kasubag_dashboard_with_the_channel(
+        court, users, connected, platforms, photo, client_as, mailoutbox, django_capture_on_commit_callbacks):
+    platforms.telegram.fail_next("500_after", path="/sendPhoto")
+    page = NewsPageFactory(parent=court.news_index, title="Sidang keliling", live=False, social_caption=TEXT,
+                           social_image=photo)
+    page.save_revision(user=users["kasubag"]).publish(user=users["kasubag"])
+    delivery = SocialDelivery.objects.get(page=page, platform="telegram")
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox.process(delivery.pk, now=platforms.clock.now())
+    delivery.refresh_from_db()
+    assert delivery.status == S.NEEDS_CHECK
+    mails = [mail for mail in mailoutbox if users["kasubag"].email in mail.to]
+    assert len(mails) == 1 and "Kiriman ke Telegram perlu dicek: Sidang keliling" in mails[0].subject
+    assert "https://t.me/pnuji_info" in mails[0].body
+    html = client_as("kasubag").get("/admin/").content.decode()
+    assert f'data-delivery="{delivery.pk}" data-status="needs_check"' in html
+    assert 'href="https://t.me/pnuji_info"' in html and "Tandai hasilnya" in html
+    assert reverse("social_status:fix", args=[delivery.pk]) not in html  # nothing to fix: only to decide
