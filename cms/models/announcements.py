@@ -76,6 +76,8 @@ class AnnouncementPage(SocialDraftMixin, BasePage):
     class Meta:
         verbose_name = _("pengumuman")
         verbose_name_plural = _("pengumuman")
+        # Newest first along an index (the home page's current announcements), not a scan of every page.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="cms_announcement_date")]
 
     @property
     def is_current(self):

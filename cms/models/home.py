@@ -47,16 +47,30 @@ class HomePage(BasePage):
                     return result
         return super().route(request, path_components)
 
-    def get_context(self, request, *args, **kwargs):
+    # What the home page shows of each item it lists (cms/page_cache.py purges it when this changes).
+    LISTED_FIELDS = ("pk", "url_path", "title", "date", "valid_until", "category_id", "hero_image_id", "hero_alt",
+                     "summary", "lead")
+
+    def listings(self):
+        """(latest news, current announcements) the home page lists."""
         from cms.serving import public
 
         from .announcements import AnnouncementPage
         from .news import NewsPage
 
-        context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = (
+        latest_news = (
             public(NewsPage.objects.live().descendant_of(self))
             .select_related("hero_image", "category").order_by("-date", "-pk")[:6]
         )
-        context["announcements"] = public(AnnouncementPage.objects.live().descendant_of(self)).current()[:5]
+        announcements = public(AnnouncementPage.objects.live().descendant_of(self)).current()[:5]
+        return latest_news, announcements
+
+    def listing_signature(self):
+        """What the listings show, as a comparable value: it changed iff the home page's lists changed."""
+        return [[tuple(str(getattr(item, name, "")) for name in self.LISTED_FIELDS) for item in items]
+                for items in self.listings()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"], context["announcements"] = self.listings()
         return context

@@ -5,8 +5,9 @@ request, the scheduler's publish_scheduled, a command), never in a queued task: 
 the approval already misses the cache. What is purged, for a page published, unpublished, moved or
 deleted (docs/operations.md lists it too):
 
-- precisely: the page's URL and the URLs of its ancestors (home, the news index), each with all its
-  query variants (pagination, category and tag listings); the feeds and the sitemap; for a news item
+- precisely: the page's URL and the URLs of its ancestors below the home page (the news index), each
+  with all its query variants (pagination, category and tag listings); the home page when what it lists
+  changed (its lists are recomputed and compared); the feeds and the sitemap; for a news item
   whose card (title, date, category, image, lead, summary) changed, the "Berita lainnya" boxes of its
   category (and those that fall back to other categories);
 - the whole court: when the main menu changed (the menu is recomputed and compared), when the page has
@@ -56,7 +57,7 @@ class PageCacheBackend(BaseBackend):
 
 def _state():
     if getattr(_pending, "tags", None) is None:
-        _pending.tags, _pending.menus, _pending.cards = {}, set(), {}
+        _pending.tags, _pending.menus, _pending.cards, _pending.homes = {}, set(), {}, set()
     return _pending
 
 
@@ -66,11 +67,14 @@ def _schedule():
 
 def _flush():
     state = _state()
-    tags, menus, cards = state.tags, state.menus, state.cards
+    tags, menus, cards, homes = state.tags, state.menus, state.cards, state.homes
     _pending.tags = None
     for (hostname, site_id), root_path in menus:
         if _menu_changed(site_id, root_path):
             tags.setdefault(hostname, set()).add(page_cache.SITE)
+    for hostname, site_id in homes:
+        if _home_changed(site_id):
+            tags.setdefault(hostname, set()).add(page_cache.path_tag("/"))
     for page_id, (hostname, parent_path) in cards.items():
         tags.setdefault(hostname, set()).update(_card_tags(page_id, parent_path))
     for hostname, host_tags in tags.items():
@@ -112,7 +116,8 @@ def page_changed(page, url_paths):
     for url_path in url_paths:
         for site_id, hostname, root_path in _sites_of(url_path):
             relative = url_path[len(root_path) - 1:]
-            tags = {page_cache.path_tag(p) for p in _paths(relative)}
+            paths = _paths(relative)  # the page, its parent ..., "/"
+            tags = {page_cache.path_tag(p) for p in paths[:-1]}
             tags.update(_feed_tags())
             root_depth = root_path.count("/")  # "/pn-uji/" holds the home page at depth 2
             model = page.specific_class
@@ -120,8 +125,10 @@ def page_changed(page, url_paths):
                 # the home page, or a page that has or may have children (an index, a section): their
                 # breadcrumbs and URLs follow it, and the home page links the first index of each kind
                 tags.add(page_cache.SITE)
-            elif page.depth <= root_depth + 2:
-                state.menus.add(((hostname, site_id), root_path))
+            else:
+                state.homes.add((hostname, site_id))  # the home page only when its lists changed
+                if page.depth <= root_depth + 2:
+                    state.menus.add(((hostname, site_id), root_path))
             if model is not None and issubclass(model, NewsPage):
                 state.cards[page.pk] = (hostname, page.path[:-Page.steplen])
             _add(hostname, tags)
@@ -134,6 +141,20 @@ def _menu_changed(site_id, root_path):
         return True
     signature = navigation_tags.menu_signature(site)
     key = f"menusig:{site_id}"
+    store = page_cache.cache()
+    changed = store.get(key) != signature
+    store.set(key, signature, timeout=None)
+    return changed
+
+
+def _home_changed(site_id):
+    """Whether the court's home page lists other items, or shows its items otherwise, than last time."""
+    site = Site.objects.filter(pk=site_id).select_related("root_page").first()
+    home = site.root_page.specific if site is not None else None
+    if not hasattr(home, "listing_signature"):
+        return True
+    signature = home.listing_signature()
+    key = f"homesig:{site_id}"
     store = page_cache.cache()
     changed = store.get(key) != signature
     store.set(key, signature, timeout=None)

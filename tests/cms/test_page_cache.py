@@ -165,6 +165,25 @@ def test_a_body_correction_purges_the_page_but_not_its_siblings(court, newsroom,
         assert get(client, url)[1] == 0, url
 
 
+def test_the_home_page_is_purged_only_when_what_it_lists_changed(court, newsroom,
+                                                                  django_capture_on_commit_callbacks):
+    client = Client()
+    oldest, newest = newsroom.items[0], newsroom.items[11]  # the home page lists the six newest
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(newest)  # the lists are now known
+    for url in ("/", "/berita/"):
+        get(client, url)
+    oldest.title = "Judul berita lama yang dikoreksi"
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(oldest)
+    assert get(client, "/")[1] == 0  # not on the home page: still cached
+    assert b"Judul berita lama yang dikoreksi" in client.get("/berita/?halaman=2").content
+    newest.title = "Judul berita terbaru yang dikoreksi"
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(newest)
+    assert b"Judul berita terbaru yang dikoreksi" in client.get("/").content
+
+
 def test_unpublishing_gives_404_on_the_next_request(court, newsroom, client_as, django_capture_on_commit_callbacks):
     client = Client()
     page = newsroom.items[11]
