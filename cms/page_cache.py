@@ -13,12 +13,15 @@ Each entry depends on the tags `*` (every court), `site` (its court) and `path:<
 variants of one URL); a template may add more (`depends_on`, e.g. the "Berita lainnya" box). A purge
 writes a new token for a tag (`purge`, `purge_url`), so a render that started before the publication
 committed can never store something that survives it. Entries also end at local midnight, because
-a few things follow the date (announcements expiring, the year in the footer).
+a few things follow the date (announcements expiring, the year in the footer), and belong to the
+deployed release (`release`), so new templates or code are never answered with old pages.
 """
 
 import hashlib
+import os
 import secrets
 from datetime import datetime, time, timedelta
+from functools import cache as once
 from urllib.parse import parse_qsl, urlsplit
 
 from django.conf import settings
@@ -62,8 +65,27 @@ def path_tag(path):
     return "path:" + path
 
 
+@once
+def release():
+    """What is deployed: WARTA_RELEASE, or else the newest modification time of the project's code,
+    templates and translations. Entries and court-wide values are kept per release, so a deployment that
+    changes a template or the code never serves what the old one rendered."""
+    explicit = getattr(settings, "WARTA_RELEASE", "")
+    if explicit:
+        return str(explicit)
+    newest, count = 0, 0
+    skip = {"var", "node_modules", "tests", "bench", "docs", "media", "static", "__pycache__"}
+    for folder, dirs, files in os.walk(settings.BASE_DIR):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in skip]
+        for name in files:
+            if name.endswith((".py", ".html", ".txt", ".mo")):
+                count += 1
+                newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime_ns)
+    return f"{newest:x}{count:x}"
+
+
 def entry_key(scheme, host, path, query):
-    return "e:" + _digest(scheme, host.lower(), path, "&".join(f"{k}={v}" for k, v in query))
+    return "e:" + _digest(release(), scheme, host.lower(), path, "&".join(f"{k}={v}" for k, v in query))
 
 
 def _new_token():
@@ -191,7 +213,7 @@ def _known_site(request, hostname, gens):
     from wagtail.models import Site
 
     port = request.get_port()
-    key = f"site:{hostname}:{port}:{gens[gen_key(EVERY_SITE, SITE)]}:{gens[gen_key(hostname, SITE)]}"
+    key = f"site:{release()}:{hostname}:{port}:{gens[gen_key(EVERY_SITE, SITE)]}:{gens[gen_key(hostname, SITE)]}"
     site = cache().get(key)
     if site is None:
         site = Site._find_for_request(request)
@@ -283,7 +305,7 @@ def cached(request, site, name, compute, timeout=MENU_TIMEOUT):
     """compute(), kept in the store under the court's generation (renewed by any court-wide change)."""
     if not enabled() or site is None:
         return compute()
-    key = f"{name}:{site.pk}:{':'.join(site_generation(request, site))}"
+    key = f"{name}:{release()}:{site.pk}:{':'.join(site_generation(request, site))}"
     value = cache().get(key)
     if value is None:
         value = compute()

@@ -76,7 +76,7 @@ def route(root, request, path_components):
 def restricted_paths():
     """Tree paths of the pages that carry a view restriction."""
     store = page_cache.cache()
-    key = "restricted:" + page_cache.snapshot_global(RESTRICTIONS)
+    key = f"restricted:{page_cache.release()}:{page_cache.snapshot_global(RESTRICTIONS)}"
     paths = store.get(key)
     if paths is None:
         paths = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))

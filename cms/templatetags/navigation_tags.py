@@ -61,7 +61,7 @@ def menu_tree(request, site):
     key = None
     if page_cache.enabled():
         tokens = page_cache.site_generation(request, site)
-        key = f"menu:{site.pk}:{':'.join(tokens)}"
+        key = f"menu:{page_cache.release()}:{site.pk}:{':'.join(tokens)}"
         items = page_cache.cache().get(key)
         if items is not None:
             if request is not None:

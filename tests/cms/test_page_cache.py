@@ -319,3 +319,19 @@ def test_a_preview_is_never_answered_with_the_cached_live_page(court, newsroom):
     response = page.make_preview_request()  # no cookie of its own: an anonymous simulated request
     assert b"Judul dalam pratinjau" in response.content
     assert b"Judul dalam pratinjau" not in client.get("/berita/berita-3/").content
+
+
+def test_a_new_release_is_never_answered_with_pages_of_the_old_one(court, newsroom, settings):
+    from cms import page_cache
+
+    client = Client()
+    settings.WARTA_RELEASE = "2026.12.1"
+    page_cache.release.cache_clear()
+    try:
+        get(client, "/berita/berita-3/")
+        assert get(client, "/berita/berita-3/")[1] == 0
+        settings.WARTA_RELEASE = "2026.12.2"
+        page_cache.release.cache_clear()
+        assert get(client, "/berita/berita-3/")[1] > 0
+    finally:
+        page_cache.release.cache_clear()
