@@ -102,24 +102,38 @@ def related_tags(parent_path, category_id, everything=False):
 
 @register.simple_tag(takes_context=True)
 def related_news(context, page, limit=4):
-    """Other news from the same index, same category first, newest first."""
+    """The news published just before this one in the same index: same category first, newest first.
+
+    Only items before it (by date, then id), so a new item changes no existing item's box; the first few
+    items of an index, which have fewer than `limit` items before them, are filled with the items right
+    after them. publishers/website/affected.py (rank_dependents) follows this rule: keep the two in step.
+    """
+    from django.db.models import Q
+
     from cms import page_cache
     from cms.models import NewsPage
     from cms.serving import public
 
-    # Two bounded queries (the newest of the category, then if it runs short the newest of the others), each
-    # read newest first along an index, instead of sorting the whole index page's news on every render.
+    # Bounded queries, each read along a date index from this item's place, instead of sorting the index.
     siblings = public(NewsPage.objects.live().sibling_of(page, inclusive=False)).select_related("category",
                                                                                                 "hero_image")
+    if page.pk is None:  # an unsaved item's preview: everything of its date or older is before it
+        before, after = Q(date__lte=page.date), Q(date__gt=page.date)
+    else:
+        before = Q(date__lt=page.date) | Q(date=page.date, pk__lt=page.pk)
+        after = Q(date__gt=page.date) | Q(date=page.date, pk__gt=page.pk)
 
     def pick():
-        same = list(siblings.filter(category_id=page.category_id).order_by("-date", "-pk")[:limit]
+        older = siblings.filter(before)
+        same = list(older.filter(category_id=page.category_id).order_by("-date", "-pk")[:limit]
                     if page.category_id else [])
         if len(same) < limit:
-            others = siblings.exclude(pk__in=[item.pk for item in same])
+            others = older.exclude(pk__in=[item.pk for item in same])
             if page.category_id:
                 others = others.exclude(category_id=page.category_id)
             same += list(others.order_by("-date", "-pk")[:limit - len(same)])
+        if len(same) < limit:
+            same += list(siblings.filter(after).order_by("date", "pk")[:limit - len(same)])
         return same
 
     parent_path = page.path[:-Page.steplen]

@@ -10,7 +10,7 @@ itself (plus the feeds and the sitemap, which carry publication times).
 
 import json
 
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from .state import PageRecord
 
@@ -21,10 +21,10 @@ CARD_FIELDS = (
 )
 RANK_FIELDS = ("date", "valid_until", "category_id")
 
-# court_tags.related_news fills the "Berita lainnya" box of a news page with 4 siblings,
-# same category first and then the newest of any category. A category with this many
-# items or fewer can run short and so show news of other categories.
-RELATED_FALLBACK_MAX = 10
+# court_tags.related_news fills the "Berita lainnya" box of a news page with the RELATED items published
+# just before it (date, then id): same category first, then any category; the first items of an index,
+# short of items before them, take the items right after them.
+RELATED = 4
 
 
 def _fingerprint(page, fields):
@@ -46,25 +46,32 @@ def describe(page, url, parent_id, site_root):
 def rank_dependents(old, new):
     """Ids of pages (besides listings) whose content depends on where this page ranks.
 
-    `old` and `new` are PageRecords (either may be None). Only news pages have such
-    dependents today: the "Berita lainnya" box of their siblings.
+    `old` and `new` are PageRecords (either may be None). Only news pages have such dependents today:
+    the "Berita lainnya" boxes of their siblings. A box shows this page only if it belongs to one of the
+    RELATED items of its category after it, or to one of the RELATED items of any category after it
+    (a box filled from other categories or with no category of its own), or to the first RELATED items
+    of the index (filled from after); so at most 3 x RELATED pages per place the page held or holds.
     """
     from cms.models import NewsPage
 
-    records = [r for r in (old, new) if r is not None]
-    ranks = [json.loads(r.rank) for r in records]
-    if not any(rank["type"] == NewsPage._meta.label_lower for rank in ranks):
-        return set()
-    parents = {rank["parent"] for rank in ranks if rank["parent"]}
-    categories = {json.loads(rank["fields"]).get("category_id") for rank in ranks} - {None}
-    siblings = NewsPage.objects.live().public().filter(_children_q(parents))
-    small = (
-        siblings.exclude(category=None).order_by().values("category_id").annotate(n=Count("pk"))
-        .filter(n__lte=RELATED_FALLBACK_MAX).values_list("category_id", flat=True)
-    )
-    wanted = siblings.filter(Q(category_id__in=categories) | Q(category=None) | Q(category_id__in=list(small)))
-    own = {r.page_id for r in records}
-    return set(wanted.values_list("pk", flat=True)) - own
+    dependents = set()
+    for record in (old, new):
+        if record is None:
+            continue
+        rank = json.loads(record.rank)
+        if rank["type"] != NewsPage._meta.label_lower or not rank["parent"]:
+            continue
+        fields = json.loads(rank["fields"])
+        siblings = NewsPage.objects.live().public().filter(_children_q({rank["parent"]}))
+        date, category = fields.get("date"), fields.get("category_id")
+        if date is None:
+            continue
+        after = siblings.filter(Q(date__gt=date) | Q(date=date, pk__gt=record.page_id)).order_by("date", "pk")
+        dependents.update(after.values_list("pk", flat=True)[:RELATED])
+        if category is not None:
+            dependents.update(after.filter(category_id=category).values_list("pk", flat=True)[:RELATED])
+        dependents.update(siblings.order_by("date", "pk").values_list("pk", flat=True)[:RELATED])
+    return dependents - {r.page_id for r in (old, new) if r is not None}
 
 
 def _children_q(parent_ids):

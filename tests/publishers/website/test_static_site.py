@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import wagtail_factories
+from bs4 import BeautifulSoup
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import Page
@@ -272,6 +273,8 @@ def test_kasubag_approval_updates_exactly_the_affected_files(static_site, court,
                           "berita/kategori/layanan/index.html", "static/cms/css/site.css"}
     assert "Sidang keliling di Kecamatan Maju" in html(static_site, "berita/kategori/kegiatan/index.html")
     assert "berita/sidang-keliling-kecamatan-maju/index.html.gz" in changed
+    # "Berita lainnya" shows the items published before each one: the newest item is in no existing box.
+    assert {path for path in changed if path.startswith("berita/berita-")} == set()
     assert_compressed_copies(static_site)
     # And the result is what a full build of the new state gives.
     assert_matches_full_build(settings, court, static_site, tmp_path)
@@ -488,4 +491,27 @@ def test_two_workers_updating_one_court_at_once_leave_the_output_of_a_full_build
     assert [summary.errors for summary in summaries] == [[], []]
     assert "Berita saat dua pekerja berjalan" in html(static_site, "berita/index.html")
     assert not list(static_site.rglob(f"{static_files.TEMP_PREFIX}*"))
+    assert_matches_full_build(settings, court, static_site, tmp_path)
+
+
+def test_a_back_dated_item_changes_only_the_boxes_of_the_items_right_after_it(static_site, court, newsroom, settings,
+                                                                            tmp_path,
+                                                                            django_capture_on_commit_callbacks):
+    # Items 0..13 are dated 1..14 October; odd numbers are Kegiatan, even Layanan. A Kegiatan item of 6 October
+    # (between items 4 and 5) enters the boxes of the next four Kegiatan items (5, 7, 9, 11) only.
+    box = BeautifulSoup(html(static_site, "berita/berita-9/index.html"), "html.parser").find("aside", class_="related")
+    assert [a.get_text(strip=True) for a in box.find_all("h3")] == [
+        "Berita nomor 7", "Berita nomor 5", "Berita nomor 3", "Berita nomor 1"]
+    before = snapshot(static_site)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(NewsPageFactory(parent=court.news_index, title="Berita susulan", slug="berita-susulan",
+                                date=datetime.date(2026, 10, 5), category=newsroom.kegiatan))
+    after = snapshot(static_site)
+    changed = touched(before, after)
+    assert changed == differing(before, after)
+    news_pages = {path.split("/")[1] for path in changed if path.startswith("berita/berita-")}
+    assert news_pages == {"berita-susulan", "berita-5", "berita-7", "berita-9", "berita-11"}
+    box = BeautifulSoup(html(static_site, "berita/berita-9/index.html"), "html.parser").find("aside", class_="related")
+    assert [a.get_text(strip=True) for a in box.find_all("h3")] == [
+        "Berita nomor 7", "Berita nomor 5", "Berita susulan", "Berita nomor 3"]
     assert_matches_full_build(settings, court, static_site, tmp_path)
