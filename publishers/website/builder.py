@@ -225,6 +225,7 @@ class SiteBuilder:
             self._enqueue(Target(path=url, request_path=url), NEAR)
         self._enqueue(NOT_FOUND, NEAR)
         self._run()
+        files.flush_all()  # pages were written without a flush each: one for all, before the state is committed
         if self.summary.errors:
             # What a failed page would have linked to (its pagination, say) was not reached either.
             logger.error("static site: %d URL(s) failed; nothing is removed in this build", len(self.summary.errors))
@@ -343,7 +344,7 @@ class SiteBuilder:
             data, page_links, asset_urls, listing_links = self._process_html(rendered, target)
         if _only_build_time_differs(destination, data, rendered.content_type):
             data = destination.read_bytes()
-        if files.write_page(destination, data):
+        if files.write_page(destination, data, durable=not self.summary.full):
             self.summary.written.append(file_path)
             if not is_error_page:
                 self.summary.purge_urls.update(self._public_urls(target))

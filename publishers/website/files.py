@@ -83,15 +83,20 @@ def _same_file(src, dest):
                 return True
 
 
-def _replace_with(path, fill):
-    """Create path's new content through `fill(fileobj)` in a temp file, then rename it into place."""
+def _replace_with(path, fill, durable=True):
+    """Create path's new content through `fill(fileobj)` in a temp file, then rename it into place.
+
+    `durable`: flushed to disk before the rename. A full build passes False and flushes everything once at
+    its end (`flush_all`): readers still never see half a file (the rename is atomic either way).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             fill(handle)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(temp, FILE_MODE)
         os.replace(temp, path)
     except BaseException:
@@ -123,7 +128,12 @@ def compress(data):
     return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
 
 
-def write_page(path, data):
+def flush_all():
+    """Flush every file written without `durable` to disk (one sync instead of one per file)."""
+    os.sync()
+
+
+def write_page(path, data, durable=True):
     """Write a rendered file and its pre-compressed copy beside it (path + ".gz"); True if the file changed.
 
     The .gz goes first: a crash between the two renames leaves the old file, whose bytes differ from the
@@ -134,10 +144,10 @@ def write_page(path, data):
     compressed = gzip_path(path)
     if _same_bytes(path, data):
         if not compressed.exists():
-            _replace_with(compressed, lambda handle: handle.write(compress(data)))
+            _replace_with(compressed, lambda handle: handle.write(compress(data)), durable)
         return False
-    _replace_with(compressed, lambda handle: handle.write(compress(data)))
-    _replace_with(path, lambda handle: handle.write(data))
+    _replace_with(compressed, lambda handle: handle.write(compress(data)), durable)
+    _replace_with(path, lambda handle: handle.write(data), durable)
     return True
 
 

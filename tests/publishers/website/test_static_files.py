@@ -45,6 +45,15 @@ def test_rendered_files_get_a_compressed_copy_written_first_and_removed_with_the
     assert not compressed.exists() and not (tmp_path / "berita").exists()
 
 
+def test_a_full_build_flushes_once_instead_of_per_file(tmp_path, monkeypatch):
+    flushed = []
+    monkeypatch.setattr(files.os, "fsync", flushed.append)
+    files.write_page(tmp_path / "a.html", b"<p>a</p>", durable=False)
+    assert flushed == [] and (tmp_path / "a.html").read_bytes() == b"<p>a</p>"
+    files.write_page(tmp_path / "b.html", b"<p>b</p>")
+    assert len(flushed) == 2  # the file and its .gz
+
+
 def test_crash_before_rename_leaves_old_file_and_no_temp_file(tmp_path, monkeypatch):
     target = tmp_path / "index.html"
     target.write_bytes(b"<p>versi lama</p>")
