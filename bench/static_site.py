@@ -11,6 +11,9 @@
 """
 
 import os
+import re
+import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -27,7 +30,7 @@ from publishers.website.builder import SiteBuilder
 from publishers.website.render import SiteRenderer
 
 from . import data
-from .http_load import gunicorn, nginx, nginx_available, requests_per_second
+from .http_load import NGINX_CONF, free_port, get, gunicorn, nginx, nginx_available, requests_per_second
 
 NAME = "static-site"
 WORKER_INTERVAL = 0.1  # seconds between the worker's polls of the task table (its default is 1)
@@ -104,13 +107,69 @@ def _measure_serving(ctx, court, output, seconds):
         with nginx(env["WARTA_BENCH_STATIC_ROOT"], ctx.workdir, path, host) as port:
             results["nginx"] = requests_per_second(port, path, host, seconds, concurrency, expect=title)
         ctx.log(f"nginx: {results['nginx']['rps']:.0f} requests/s ({results['nginx']['errors']} errors)")
+    if nginx_available() and shutil.which("wrk"):
+        results["gzip"] = _measure_gzip(ctx, env["WARTA_BENCH_STATIC_ROOT"], path, host, seconds)
     results["path"] = path
     results["concurrency"] = concurrency
     results["bytes"] = len((output / conf.site_key(court.site) / path.lstrip("/") / "index.html").read_bytes())
     return results
 
 
+GZIP_ROUNDS = 3
+DOCS_CONF = Path(__file__).resolve().parent.parent / "docs" / "nginx-static.conf"
+
+
+def _gzip_directives():
+    """The gzip lines of docs/nginx-static.conf (gzip_static, gzip_vary, gzip, gzip_types ...)."""
+    text = DOCS_CONF.read_text(encoding="utf-8")
+    return " ".join(m.group(0).replace("\n", " ") for m in re.finditer(r"^\s*gzip[^;]*;", text, re.M))
+
+
+def _wrk(port, path, host, seconds):
+    out = subprocess.run(
+        ["wrk", "-t2", "-c8", f"-d{seconds}s", "-H", f"Host: {host}", "-H", "Accept-Encoding: gzip",
+         f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True).stdout
+    return float(re.search(r"Requests/sec:\s*([\d.]+)", out).group(1))
+
+
+def _measure_gzip(ctx, root, path, host, seconds):
+    """nginx with docs/nginx-static.conf's gzip settings against nginx serving the saved file as it is, both
+    asked for gzip (wrk, 8 connections), in interleaved rounds; median and range of each."""
+    configs = {"saved file, no compression": "gzip off;", "docs/nginx-static.conf": _gzip_directives()}
+    processes, ports, rates = [], {}, {label: [] for label in configs}
+    try:
+        for label, directives in configs.items():
+            prefix = Path(ctx.workdir) / f"nginx-gzip-{len(ports)}"
+            (prefix / "tmp").mkdir(parents=True, exist_ok=True)
+            port = free_port()
+            conf_text = NGINX_CONF.format(workers=2, prefix=prefix, port=port, root=root).replace(
+                "index index.html index.xml;", "index index.html index.xml; charset utf-8; " + directives)
+            (prefix / "nginx.conf").write_text(conf_text)
+            processes.append(subprocess.Popen(["nginx", "-p", str(prefix), "-c", str(prefix / "nginx.conf"),
+                                               "-g", "daemon off;"], stdout=subprocess.DEVNULL,
+                                              stderr=subprocess.DEVNULL))
+            for _ in range(100):
+                try:
+                    if get(port, path, host)[0] == 200:
+                        break
+                except OSError:
+                    time.sleep(0.1)
+            ports[label] = port
+        for _round in range(GZIP_ROUNDS):
+            for label, port in ports.items():
+                rates[label].append(_wrk(port, path, host, seconds))
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=30)
+    summary = {label: {"median": statistics.median(v), "min": min(v), "max": max(v)} for label, v in rates.items()}
+    ctx.log(f"gzip requested: {summary}")
+    return {"rates": summary, "load": os.getloadavg()[0], "seconds": seconds}
+
+
 def _measure_approval(ctx, court, people, output, size):
+    # The role users sign in with force_login, without the second step (as the test suite's do).
+    settings.WARTA_REQUIRE_2FA = False
     # Only the worker started here may run tasks; the queue holds what loading enqueued (search index ...).
     DBTaskResult.objects.all().delete()
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "WARTA_STATIC_SITE_DIR": str(output)}
@@ -216,6 +275,19 @@ def _latency_row(label, outcome):
             f"| {outcome['written']:,} |")
 
 
+def _gzip_rows(serving):
+    if "gzip" not in serving:
+        return ""
+    gz = serving["gzip"]
+    rows = [f"| {label} | {r['median']:.0f} ({r['min']:.0f}–{r['max']:.0f}) |" for label, r in gz["rates"].items()]
+    base, ours = (r["median"] for r in gz["rates"].values())
+    return ("\n**With gzip requested** (`Accept-Encoding: gzip`, wrk with 8 connections, "
+            f"{GZIP_ROUNDS} interleaved rounds of {gz['seconds']} s; load average {gz['load']:.2f}):\n\n"
+            "| nginx serving the page | requests/second, median (min–max) |\n|---|---:|\n" + "\n".join(rows)
+            + f"\n\nRatio of the documented configuration to the saved file: **{ours / base:.2f}×** (its "
+            "pre-compressed `index.html.gz`, sent by `gzip_static`).\n")
+
+
 def _markdown(ctx, builds, rebuild, serving, approval):
     static, dynamic = serving["static"], serving["dynamic"]
     rows = "\n".join(
@@ -239,8 +311,8 @@ listing pages with their pagination, category and tag listings, feeds, sitemap, 
 |---:|---:|---:|---:|
 {rows}
 
-Per file the larger site is slower: listing pages count and sort more items, and every news
-page's "Berita lainnya" box sorts its whole category.
+Each news page's "Berita lainnya" box reads the four items before it along a date index, and a
+full build flushes its files to disk once at the end; every rendered file also gets its `.gz` copy.
 
 A second full build with nothing changed ({rebuild['size']:,} news items) rendered {rebuild['files']:,}
 files and wrote {rebuild['written']} of them, in {rebuild['seconds']:.1f} s.
@@ -253,6 +325,7 @@ files and wrote {rebuild['written']} of them, in {rebuild['seconds']:.1f} s.
 | dynamic Wagtail site (Django WSGI app) | {dynamic['rps']:.0f} | 1.0× |
 | static output (WhiteNoise WSGI app) | {static['rps']:.0f} | **{static['rps'] / dynamic['rps']:.1f}×** |
 {nginx_row}
+{_gzip_rows(serving)}
 Errors: static {static['errors']}, dynamic {dynamic['errors']}. The first two rows use the same
 server (gunicorn) and differ only in the WSGI app. The client is a Python loop on the same two
 CPUs, so the fastest server is limited by the client as much as by itself.
@@ -266,7 +339,8 @@ view, task queued on commit, `db_worker` polling every {approval['interval']} s)
 {_latency_row("correction of a published item's body", correction)}
 
 The page itself is rendered first. A new item shifts every page of the news index's pagination by
-one place and appears in the "Berita lainnya" box of the news in its category, so those files are
-rewritten too. A correction of the body alone re-renders the page, the feeds and the sitemap, and
+one place (pages are numbered from the newest), so those files are rewritten too; it enters no
+other item's "Berita lainnya" box (each box shows the items published before its page).
+A correction of the body alone re-renders the page, the feeds and the sitemap, and
 rewrites only those whose bytes changed: {", ".join(f"`{path}`" for path in correction["changed"])}.
 """
