@@ -7,9 +7,9 @@ deleted (docs/operations.md lists it too):
 
 - precisely: the page's URL and the URLs of its ancestors below the home page (the news index), each
   with all its query variants (pagination, category and tag listings); the home page when what it lists
-  changed (its lists are recomputed and compared); the feeds and the sitemap; for a news item
-  whose card (title, date, category, image, lead, summary) changed, the "Berita lainnya" boxes of its
-  category (and those that fall back to other categories);
+  changed (its lists are recomputed and compared); the feeds and the sitemap; for a news item whose
+  card (title, date, category, image, lead, summary) or place changed, or that came or went, the news
+  pages whose "Berita lainnya" box showed it or shows it now (affected.rank_dependents);
 - the whole court: when the main menu changed (the menu is recomputed and compared), when the page has
   children (their breadcrumbs and URLs follow it), when the court settings or its site change, and when
   a view restriction is added or removed;
@@ -75,8 +75,8 @@ def _flush():
     for hostname, site_id in homes:
         if _home_changed(site_id):
             tags.setdefault(hostname, set()).add(page_cache.path_tag("/"))
-    for page_id, (hostname, parent_path) in cards.items():
-        tags.setdefault(hostname, set()).update(_card_tags(page_id, parent_path))
+    for page_id, (hostname, root_path, parent_path) in cards.items():
+        tags.setdefault(hostname, set()).update(_card_tags(page_id, hostname, root_path, parent_path))
     for hostname, host_tags in tags.items():
         page_cache.purge(hostname, host_tags)
 
@@ -130,7 +130,7 @@ def page_changed(page, url_paths):
                 if page.depth <= root_depth + 2:
                     state.menus.add(((hostname, site_id), root_path))
             if model is not None and issubclass(model, NewsPage):
-                state.cards[page.pk] = (hostname, page.path[:-Page.steplen])
+                state.cards[page.pk] = (hostname, root_path, page.path[:-Page.steplen])
             _add(hostname, tags)
     _schedule()
 
@@ -161,28 +161,42 @@ def _home_changed(site_id):
     return changed
 
 
-def _card_tags(page_id, parent_path):
-    """The "Berita lainnya" tags to purge when a news item's card changed (or it came or went)."""
+def _card_tags(page_id, hostname, root_path, parent_path):
+    """What to purge of the "Berita lainnya" boxes when a news item's card or rank changed, or it came or
+    went: the pages whose box showed it or shows it now (publishers/website/affected.py follows the rule
+    of cms.templatetags.court_tags.related_news), or every box of its index when its last state is not known.
+    """
     from cms.models import NewsPage
 
+    from .affected import RANK_FIELDS, rank_dependents
+    from .affected import _fingerprint as fingerprint
+    from .state import PageRecord
+
     page = NewsPage.objects.live().filter(pk=page_id).first()
-    card = (json.dumps({f: getattr(page, f) for f in CARD_FIELDS}, default=str, sort_keys=True)
-            if page is not None else None)
     key = f"newscard:{page_id}"
     store = page_cache.cache()
     before = store.get(key)
+    now = None
     if page is not None:
-        store.set(key, {"card": card, "category_id": page.category_id}, timeout=None)
+        card = json.dumps({f: getattr(page, f) for f in CARD_FIELDS}, default=str, sort_keys=True)
+        parent_id = Page.objects.filter(path=parent_path).values_list("pk", flat=True).first()
+        rank = json.dumps({"type": NewsPage._meta.label_lower, "parent": parent_id,
+                           "fields": fingerprint(page, RANK_FIELDS)}, sort_keys=True)
+        now = {"card": card, "rank": rank}
+        store.set(key, now, timeout=None)
     else:
         store.delete(key)
-    if before is None:
-        return related_tags(parent_path, None, everything=True)
-    if page is not None and before["card"] == card:
+    first_publication = page is not None and page.first_published_at == page.last_published_at
+    if before is None and not first_publication:
+        return related_tags(parent_path, None, everything=True)  # its last state is not known
+    if before == now:
         return set()
-    tags = set(related_tags(parent_path, before["category_id"]))
-    if page is not None:
-        tags.update(related_tags(parent_path, page.category_id))
-    return tags
+    old, new = ((PageRecord(page_id, "", None, False, state["card"], state["rank"]) if state else None)
+                for state in (before, now))
+    dependents = rank_dependents(old, new)
+    url_paths = Page.objects.filter(pk__in=dependents).values_list("url_path", flat=True)
+    return {page_cache.path_tag(url_path[len(root_path) - 1:]) for url_path in url_paths
+            if url_path.startswith(root_path)}
 
 
 # --- signal receivers -------------------------------------------------------------------------------------
