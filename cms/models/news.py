@@ -22,6 +22,23 @@ from .social import SocialDraftMixin
 NEWS_PER_PAGE = 10
 
 
+class SlicedPaginator(Paginator):
+    """Reads a page's ids first (a narrow sort over the listing), then only those rows with their joins.
+
+    Sorting the full rows (page, news item, category, image) to take ten of thousands costs several times
+    more than sorting their ids; deep pages of a large archive were the slowest pages to render.
+    """
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        return self._get_page(list(self.object_list.filter(pk__in=ids)), number, self)
+
+
 @register_snippet
 class NewsCategory(models.Model):
     name = models.CharField(_("nama"), max_length=100)
@@ -72,7 +89,7 @@ class NewsIndexPage(BasePage):
         if tag:
             items = items.filter(tags__slug=tag).distinct()
             context["active_tag"] = tag
-        paginator = Paginator(items, NEWS_PER_PAGE)
+        paginator = SlicedPaginator(items, NEWS_PER_PAGE)
         try:
             page_obj = paginator.page(request.GET.get("halaman", 1))
         except PageNotAnInteger:

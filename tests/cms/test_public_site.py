@@ -543,3 +543,22 @@ def test_every_page_type_has_a_template_named_after_the_model():
     for model in apps.get_app_config("cms").get_models():
         if issubclass(model, Page):
             assert get_template(model.template)  # raises TemplateDoesNotExist otherwise
+
+
+def test_the_news_index_pages_show_what_a_plain_paginator_shows(court, client):
+    """Pages are read by id first, then their rows: the same items, in the same order, on every page."""
+    from django.core.paginator import Paginator
+
+    from cms.models.news import NEWS_PER_PAGE, SlicedPaginator
+
+    for number in range(23):
+        NewsPageFactory(parent=court.news_index, title=f"Berita urut {number}", slug=f"berita-urut-{number}",
+                        date=datetime.date(2026, 10, 1) + datetime.timedelta(days=number // 3))
+    items = court.news_index.specific.news()
+    plain, sliced = Paginator(items, NEWS_PER_PAGE), SlicedPaginator(items, NEWS_PER_PAGE)
+    assert sliced.num_pages == plain.num_pages == 3
+    for number in (1, 2, 3):
+        assert list(sliced.page(number)) == list(plain.page(number))
+    soup = BeautifulSoup(client.get("/berita/?halaman=3").content.decode(), "html.parser")
+    assert [a.get_text(strip=True) for a in soup.select("main h2 a")] == [
+        page.title for page in plain.page(3)]
