@@ -244,7 +244,9 @@ def _markdown(ctx, results, memory, rounds, seconds, had_pg):
         f"gunicorn with 2 sync workers for each site (production settings, DEBUG off), loaded with `wrk -t2 "
         f"-c{CONNECTIONS} -d{seconds}s` on the same two CPUs; {ITEMS} news items in each. Interleaved: in each of "
         f"{rounds} rounds every page is loaded on Warta, then on stock Wagtail (`wagtail start` plus the tutorial's "
-        "news index and news page, built by `bench/stock.py`). Medians, with the lowest and highest run.",
+        "news index and news page, built by `bench/stock.py`). Medians, with the lowest and highest run. Warta "
+        "answers from its page cache after the first request (what a reader meets between two publications); "
+        "what a render costs when the cache has been purged is in the render section.",
         "",
         "| database | page | Warta req/s (spread) | stock req/s (spread) | **ratio** | p99 Warta / stock (ms) |",
         "|---|---|---:|---:|---:|---:|",
