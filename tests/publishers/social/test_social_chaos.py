@@ -48,6 +48,10 @@ def test_every_item_exactly_once_on_every_platform_despite_30_percent_failures(c
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend",
                                   "QUEUES": ["default", "notifications", "delivery"]}}
     settings.WARTA_SOCIAL_CONFIRM_DELAY_SECONDS = 30
+    # With 30 % of every call failing, a confirmation that needs three calls (container, post list, link) fails
+    # two times in three; the default limit of 12 in a row then sends a few confirmable rows to a person in some
+    # runs. The limit is not under test here (test_social_recovery holds it); exactly-once is.
+    settings.WARTA_SOCIAL_MAX_FAILURES = 40
     platforms.instagram.quota_total = 1000
     platforms.instagram.processing_polls = 0
     for seed, fake in enumerate([platforms.facebook, platforms.instagram, platforms.x, platforms.telegram,
