@@ -1,8 +1,10 @@
 """The one-way layering of Warta's apps, lowest first.
 
 An app may use the apps listed before it, never one listed after it nor one of the same rank:
-core -> cms -> editorial -> publishers -> monev -> nasional. Apps that come later beside monev (the SOP
-A and D apps, monitoring) take monev's rank; the national roll-up (nasional) reads them all.
+core -> cms -> editorial -> publishers -> monitoring -> monev -> nasional. The website monitoring
+(monitoring: checks, the public-information checklist) sits below monev, whose "Monev Website" report
+reads it. The SOP A and D apps, when they come, take monev's rank beside it; the follow-up plans they
+share with monitoring live low, in editorial.tindaklanjut. The national roll-up (nasional) reads them all.
 tests/core/test_layers.py reads every module, migration included, and fails on an import or a reference
 (a dotted path, a permission, a model label, a migration dependency) that points upward or sideways.
 
@@ -14,8 +16,8 @@ LAYERS = {
     "cms": 1,
     "editorial": 2,
     "publishers": 3,
-    "monev": 4,
-    "nasional": 5,
+    "monev": 5,
+    "nasional": 6,
 }
 
 

@@ -29,7 +29,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ".localhost,127.0.0.1,[::1]")  # .loca
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Warta, lowest layer first: core -> cms -> editorial -> publishers -> monev -> nasional
+    # Warta, lowest layer first: core -> cms -> editorial -> publishers -> monitoring -> monev -> nasional
     "core",
     "cms",
     "editorial",
