@@ -32,8 +32,9 @@ from django.utils import timezone
 from wagtail import hooks
 
 CACHE_ALIAS = "pages"
-# Query parameters of the public listings (pagination, category, tag); any other parameter is not cached.
-QUERY_PARAMS = frozenset({"halaman", "kategori", "tag"})
+# Query parameters of the public listings (category, tag, month archive; old page numbers, which redirect);
+# any other parameter is not cached.
+QUERY_PARAMS = frozenset({"halaman", "kategori", "tag", "bulan"})
 MAX_QUERY_VALUE = 100
 EVERY_SITE = "*"
 SITE = "site"

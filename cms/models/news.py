@@ -1,6 +1,9 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+import datetime
+
 from django.db import models
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -22,21 +25,33 @@ from .social import SocialDraftMixin
 NEWS_PER_PAGE = 10
 
 
-class SlicedPaginator(Paginator):
-    """Reads a page's ids first (a narrow sort over the listing), then only those rows with their joins.
+ARCHIVE_PARAM = "bulan"  # ?bulan=2026-11: the month archive of the listing
+LEGACY_PAGE_PARAM = "halaman"  # ?halaman=3: pages numbered from the newest, before the month archives
 
-    Sorting the full rows (page, news item, category, image) to take ten of thousands costs several times
-    more than sorting their ids; deep pages of a large archive were the slowest pages to render.
-    """
 
-    def page(self, number):
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        return self._get_page(list(self.object_list.filter(pk__in=ids)), number, self)
+def parse_month(value):
+    """'2026-11' -> date(2026, 11, 1); None for anything else."""
+    if not value or len(value) != 7 or value[4] != "-" or not (value[:4] + value[5:]).isdigit():
+        return None
+    year, month = int(value[:4]), int(value[5:])
+    if not (1 <= month <= 12 and 1900 <= year <= 9999):
+        return None
+    return datetime.date(year, month, 1)
+
+
+def month_key(day):
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def next_month(first_day):
+    return datetime.date(first_day.year + first_day.month // 12, first_day.month % 12 + 1, 1)
+
+
+def ids_then_rows(items, ids):
+    """Rows for `ids` in the listing's order: the narrow id query decides, then only those rows are read with
+    their joins (sorting full rows of a large archive costs several times more than sorting their ids)."""
+    rows = {row.pk: row for row in items.filter(pk__in=ids)}
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 @register_snippet
@@ -78,25 +93,70 @@ class NewsIndexPage(BasePage):
             .select_related("hero_image", "category").order_by("-date", "-pk")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def filtered_news(self, request):
+        """The listing the query asks for (?kategori=, ?tag=), newest first, and what the template shows of the
+        filter."""
         items = self.news()
+        shown = {}
         category = clean_query_text(request.GET.get("kategori"), limit=100)
         tag = clean_query_text(request.GET.get("tag"), limit=100)
         if category:
             items = items.filter(category__slug=category)
-            context["active_category"] = NewsCategory.objects.filter(slug=category).first()
+            shown["active_category"] = NewsCategory.objects.filter(slug=category).first()
         if tag:
             items = items.filter(tags__slug=tag).distinct()
-            context["active_tag"] = tag
-        paginator = SlicedPaginator(items, NEWS_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("halaman", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-        context["page_obj"] = page_obj
+            shown["active_tag"] = tag
+        return items, shown
+
+    def serve(self, request, *args, **kwargs):
+        legacy = request.GET.get(LEGACY_PAGE_PARAM)
+        if legacy is not None:
+            return HttpResponsePermanentRedirect(self._legacy_page_url(request, legacy))
+        return super().serve(request, *args, **kwargs)
+
+    def _legacy_page_url(self, request, number):
+        """Where an old ?halaman=N link now points: the month archive holding that page's newest item
+        (pages were numbered from the newest, NEWS_PER_PAGE a page), or the front page."""
+        query = [(name, request.GET[name]) for name in ("kategori", "tag") if request.GET.get(name)]
+        number = int(number) if number.isdigit() and len(number) < 7 else 1
+        if number > 1:
+            items, _shown = self.filtered_news(request)
+            position = (number - 1) * NEWS_PER_PAGE
+            dates = list(items.values_list("date", flat=True)[position:position + 1]) or \
+                list(items.order_by("date", "pk").values_list("date", flat=True)[:1])
+            if dates:
+                query.append((ARCHIVE_PARAM, month_key(dates[0])))
+        return self.get_url(request) + ("?" + urlencode(query) if query else "")
+
+    def get_context(self, request, *args, **kwargs):
+        """The front page shows the newest NEWS_PER_PAGE items; older ones are in month archives
+        (?bulan=2026-11), each listing that month whole, linked to the months before and after that have
+        items. A month's archive changes only when one of its own items does, so a new item touches the front
+        page and its month, never the rest of the archive (a static copy of the site rewrites a few files,
+        not every page of a numbered pagination), and every query reads a range of the date index whatever
+        the size of the archive."""
+        context = super().get_context(request, *args, **kwargs)
+        items, shown = self.filtered_news(request)
+        context.update(shown)
+        month = parse_month(request.GET.get(ARCHIVE_PARAM))
+        if request.GET.get(ARCHIVE_PARAM) is not None and month is None:
+            raise Http404
+        if month is None:
+            ids = list(items.values_list("pk", flat=True)[:NEWS_PER_PAGE])
+            news = ids_then_rows(items, ids)
+            context["archive_link"] = month_key(news[-1].date) if news else None
+        else:
+            end = next_month(month)
+            in_month = items.filter(date__gte=month, date__lt=end)
+            news = ids_then_rows(in_month, list(in_month.values_list("pk", flat=True)))
+            if not news:
+                raise Http404  # a month without items has no archive page
+            newer = items.order_by("date", "pk").filter(date__gte=end).values_list("date", flat=True)[:1]
+            older = items.filter(date__lt=month).values_list("date", flat=True)[:1]
+            context["archive_month"] = month
+            context["newer_month"] = month_key(newer[0]) if newer else None
+            context["older_month"] = month_key(older[0]) if older else None
+        context["news_items"] = news
         context["categories"] = NewsCategory.objects.all()
         return context
 

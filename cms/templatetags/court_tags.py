@@ -157,6 +157,17 @@ def live_children(page):
     return Page.objects.child_of(page).live().public().specific().order_by("path")
 
 
+@register.filter
+def month_label(key):
+    """'2026-11' -> 'November 2026' in the active language (a month archive's name)."""
+    from django.utils.dateformat import format as date_format
+
+    from cms.models.news import parse_month
+
+    month = parse_month(key)
+    return date_format(month, "F Y") if month else ""
+
+
 @register.simple_tag
 def elided_page_range(page_obj):
     """Page numbers for a pager, with "…" gaps: 1 2 … 7 8 9 … 20."""

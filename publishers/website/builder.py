@@ -11,6 +11,7 @@ when their bytes change and removed when their URL is gone.
 
 import fcntl
 import heapq
+import json
 import logging
 import re
 import threading
@@ -93,9 +94,10 @@ class SiteBuilder:
         What is re-rendered, in order:
         1. each changed page still live, at its current URL (its old files go if the URL changed,
            and its descendants are synced too, since their URLs changed with it);
-        2. the pages at every URL prefix (home, the news index ...), and for listings the
-           pagination pages whose items changed; the listings the page links to (its category
-           and tags) or linked to before;
+        2. the pages at every URL prefix (home, the news index ...); the listings the page links to
+           (its category and tags) or linked to before, each with its month archive for the page's
+           month (before and after); a month archive that appears or goes away, with the months
+           beside it (their "newer"/"older" links);
         3. if what other pages show of it (its card) changed: every file linking to it (listing
            pages, breadcrumbs, menus, "Berita lainnya" boxes, rich-text links);
         4. if where listings rank it changed: pages whose boxes may now show it (affected.py);
@@ -156,6 +158,7 @@ class SiteBuilder:
         self._unlinked = set()
         self._assets = {}
         self._classified = {}
+        self._months = {}  # page id -> the months ("2026-11") it is or was listed under
 
     def _load_tree(self):
         self.site_root = Page.objects.get(pk=self.site.root_page_id)
@@ -277,6 +280,7 @@ class SiteBuilder:
                 self._reset()
                 self._build_all()
                 return
+            self._months[page_id] = {month for month in (_month(old), _month(new)) if month}
             if new:
                 self._enqueue(self._page_target(page_id), FIRST, follow=True)
                 new_records.append(new)
@@ -296,7 +300,9 @@ class SiteBuilder:
                     if old_file.kind == "page":
                         for dst in self.state.links_from(old_file.path):
                             if dst not in self.page_at:
-                                self._enqueue(urlscheme.split_static_path(dst, self.page_at.__contains__), NEAR)
+                                listing = urlscheme.split_static_path(dst, self.page_at.__contains__)
+                                self._enqueue(listing, NEAR)
+                                self._enqueue_months(listing, self._months[page_id])
             if card_changed:
                 for url in {record.url for record in (old, new) if record}:
                     for src in self.state.linking_to(url):
@@ -342,6 +348,7 @@ class SiteBuilder:
         data = rendered.content
         if rendered.content_type.startswith("text/html"):
             data, page_links, asset_urls, listing_links = self._process_html(rendered, target)
+        is_new = self.state.file(file_path) is None
         if _only_build_time_differs(destination, data, rendered.content_type):
             data = destination.read_bytes()
         if files.write_page(destination, data, durable=not self.summary.full):
@@ -350,27 +357,31 @@ class SiteBuilder:
                 self.summary.purge_urls.update(self._public_urls(target))
         else:
             self.summary.unchanged += 1
-        pagination = _pagination(rendered.context)  # a Django Page: falsy when empty, so test `is None`
-        paginated = pagination is not None
         kind = "error" if is_error_page else "extra" if target.path in self.extras else \
             "listing" if target.query else "page"
-        self.state.put_file(
-            file_path, kind, target.path, request=target.request_url,
-            page_id=self.page_at.get(target.request_path),
-            listing=target.first_page.path if paginated else None,
-            number=target.number if paginated else None,
-            items=[getattr(item, "pk", None) for item in pagination.object_list] if paginated else None,
-        )
+        # A listing's files (its front page and month archives) are found by its front page's path.
+        self.state.put_file(file_path, kind, target.path, request=target.request_url,
+                            page_id=self.page_at.get(target.request_path),
+                            listing=target.front.path if target.query else None)
         old_links = self.state.links_from(file_path)
         self._unlinked.update(old_links - page_links)
         self.state.set_links(file_path, page_links)
         self.state.set_refs(file_path, {path for path in (self._asset(url) for url in asset_urls) if path})
         self._produced.add(file_path)
-        if paginated and target.number == 1:
-            self._paginate(target, pagination)
-        if follow or self.summary.full:
+        if follow or self.summary.full or (is_new and target.month):
+            # A new month archive also brings its neighbours (their "newer"/"older" links now reach it).
             for listing in listing_links:
                 self._enqueue(listing, NEAR)
+        if not target.query:
+            # A changed page's listings (its category's, its tags') show it in their month archives too.
+            months = self._months.get(self.page_at.get(target.request_path))
+            for listing in listing_links if months else ():
+                self._enqueue_months(listing, months)
+
+    def _enqueue_months(self, listing, months):
+        if listing is not None and not listing.month:
+            for month in months:
+                self._enqueue(listing.with_month(month), NEAR)
 
     def _not_rendered(self, target, status):
         """Keep the old file on a server error; drop it when the URL no longer exists."""
@@ -384,6 +395,13 @@ class SiteBuilder:
             return
         if status not in (404, 410):
             self.summary.warnings.append((target.request_url, status))
+        elif target.month:
+            # A month archive whose last item went: the months beside it lose their link to it.
+            for path in known:
+                for dst in self.state.links_from(path):
+                    neighbour = urlscheme.split_static_path(dst, self.page_at.__contains__)
+                    if neighbour is not None and neighbour.month:
+                        self._enqueue(neighbour, NEAR)
         self._stale.update(known)
 
     def _process_html(self, rendered, target):
@@ -458,31 +476,6 @@ class SiteBuilder:
         if media is None or self._asset(media) is None:
             return None  # not one, or not copied (missing, refused): the original URL stays
         return self.public_origin + media if attr == "content" else media
-
-    def _paginate(self, first, page_obj):
-        paginator = page_obj.paginator
-        pages = paginator.num_pages
-        for record in self.state.listing_files(first.path):
-            if record.number and record.number > pages:
-                self._stale.add(record.path)
-        if pages < 2:
-            return
-        if self.summary.full:
-            for number in range(2, pages + 1):
-                self._enqueue(first.with_number(number), LATER)
-            return
-        # Re-render only the pages whose items are not what they showed last time.
-        items = paginator.object_list
-        ids = list(items.values_list("pk", flat=True)) if hasattr(items, "values_list") else \
-            [getattr(item, "pk", None) for item in items]
-        shown = {record.number: record.items for record in self.state.listing_files(first.path)}
-        for number in range(2, pages + 1):
-            bottom = (number - 1) * paginator.per_page
-            top = bottom + paginator.per_page
-            if top + paginator.orphans >= len(ids):
-                top = len(ids)
-            if shown.get(number) != ids[bottom:top]:
-                self._enqueue(first.with_number(number), LATER)
 
     # assets
 
@@ -576,11 +569,12 @@ def _only_build_time_differs(path, data, content_type):
     return old != data and FEED_BUILD_TIME_RE.sub(b"", old, count=1) == FEED_BUILD_TIME_RE.sub(b"", data, count=1)
 
 
-def _pagination(context):
-    page_obj = context.get("page_obj")
-    if page_obj is not None and hasattr(page_obj, "paginator") and hasattr(page_obj, "number"):
-        return page_obj
-    return None
+def _month(record):
+    """The month ("2026-11") a page is listed under in month archives: its date's, if it has one."""
+    if record is None:
+        return None
+    date = json.loads(json.loads(record.rank)["fields"]).get("date")
+    return date[:7] if isinstance(date, str) and len(date) >= 7 else None
 
 
 def _charset(content_type):

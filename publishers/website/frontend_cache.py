@@ -6,10 +6,10 @@ Cloudflare variables in settings). Wagtail's own handlers purge only the page
 itself; Warta purges every URL the publication changed: with static output,
 exactly the files that changed or went away (in both their static and
 dynamic forms); without it, the page, its ancestors, the listings it links
-to with their pagination, the feeds and the sitemap.
+to with their month archives for the page's month, the feeds and the sitemap.
 """
 
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
@@ -18,9 +18,7 @@ from wagtail.models import Page
 
 from . import links
 from .render import SiteRenderer
-from .urlscheme import url_prefixes
-
-PAGINATION_PARAM = "halaman"
+from .urlscheme import MONTH_PARAM, url_prefixes
 
 
 def enabled():
@@ -58,20 +56,24 @@ def dynamic_urls(site, page_ids, known_urls=()):
 
 
 def _listing_urls(renderer, path, follow_links):
-    """The URL's pagination pages and, if asked, the listings (?kategori=, ?tag=) it links to."""
+    """The listings (?kategori=, ?tag=, ?bulan=) the URL links to, if asked; a listing without a month also
+    with the months the page links to (a news page links its date to its month's archive)."""
+    if not follow_links:
+        return set()
     origin = renderer.site.root_url
     rendered = renderer.get(path)
-    if rendered.status != 200:
+    if rendered.status != 200 or not rendered.content_type.startswith("text/html"):
         return set()
-    urls = set()
-    page_obj = rendered.context.get("page_obj")
-    if page_obj is not None and hasattr(page_obj, "paginator"):
-        urls.update(f"{origin}{path}?{PAGINATION_PARAM}={n}" for n in range(2, page_obj.paginator.num_pages + 1))
-    if follow_links and rendered.content_type.startswith("text/html"):
-        base = origin + path
-        for attr, value in links.html_urls(rendered.content.decode("utf-8", "replace")):
-            absolute = urljoin(base, value)
-            if attr == "href" and absolute.startswith(origin) and urlsplit(absolute).query:
-                urls.add(absolute.split("#")[0])
-                urls.update(_listing_urls(renderer, absolute[len(origin):], follow_links=False))
+    base = origin + path
+    listings = set()
+    for attr, value in links.html_urls(rendered.content.decode("utf-8", "replace")):
+        absolute = urljoin(base, value).split("#")[0]
+        if attr == "href" and absolute.startswith(origin) and urlsplit(absolute).query:
+            listings.add(absolute)
+    months = {dict(parse_qsl(urlsplit(url).query)).get(MONTH_PARAM) for url in listings} - {None}
+    urls = set(listings)
+    for url in listings:
+        query = parse_qsl(urlsplit(url).query)
+        if MONTH_PARAM not in dict(query):
+            urls.update(url.split("?")[0] + "?" + urlencode(query + [(MONTH_PARAM, month)]) for month in months)
     return urls

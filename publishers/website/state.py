@@ -20,9 +20,9 @@ CREATE TABLE IF NOT EXISTS files (
     url TEXT NOT NULL,          -- static URL path the file answers
     request TEXT,               -- dynamic URL that rendered it (path?query)
     page_id INTEGER,            -- page rendered (page and listing files)
-    listing TEXT,               -- static URL of the listing's first page, for paginated files
-    number INTEGER,             -- page number within that listing
-    items TEXT                  -- JSON list of the item ids the listing page shows
+    listing TEXT,               -- static URL of the listing's front page (its files: front and month archives)
+    number INTEGER,             -- unused since listings have month archives instead of numbered pages;
+    items TEXT                  -- (both kept so that state files written before still open)
 );
 CREATE TABLE IF NOT EXISTS links (src TEXT NOT NULL, dst TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS links_dst ON links (dst);
@@ -84,11 +84,11 @@ class BuildState:
         )
         return [_file_row(row) for row in rows]
 
-    def put_file(self, path, kind, url, request=None, page_id=None, listing=None, number=None, items=None):
+    def put_file(self, path, kind, url, request=None, page_id=None, listing=None):
         self.db.execute(
             "INSERT OR REPLACE INTO files (path, kind, url, request, page_id, listing, number, items) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (path, kind, url, request, page_id, listing, number, json.dumps(items) if items is not None else None),
+            "VALUES (?, ?, ?, ?, ?, ?, NULL, NULL)",
+            (path, kind, url, request, page_id, listing),
         )
 
     def drop_file(self, path):

@@ -6,7 +6,7 @@ and ignores query strings, so each such listing is written as its own file:
 
     /berita/?kategori=kegiatan            -> /berita/kategori/kegiatan/
     /berita/?tag=sidang-keliling           -> /berita/tag/sidang-keliling/
-    /berita/?kategori=kegiatan&halaman=2   -> /berita/kategori/kegiatan/halaman/2/
+    /berita/?kategori=kegiatan&bulan=2026-11 -> /berita/kategori/kegiatan/bulan/2026-11/
 
 Templates keep writing the dynamic form; the builder rewrites links in the
 HTML it writes (publishers/website/links.py), so both modes share one set of
@@ -16,10 +16,12 @@ templates. Segments always come in the order of LISTING_PARAMS.
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
+from cms.models.news import ARCHIVE_PARAM as MONTH_PARAM
+from cms.models.news import parse_month
+
 # Query parameters the static output can represent, in path order. A link
 # carrying any other parameter stays dynamic.
-LISTING_PARAMS = ("kategori", "tag", "halaman")
-PAGE_PARAM = "halaman"
+LISTING_PARAMS = ("kategori", "tag", "bulan")
 
 HTML_TYPES = ("text/html",)
 XML_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
@@ -29,24 +31,22 @@ XML_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "
 class Target:
     """One URL of the static site: the dynamic request that renders it and where its file goes."""
 
-    path: str  # static URL path, e.g. "/berita/kategori/kegiatan/halaman/2/"
+    path: str  # static URL path, e.g. "/berita/kategori/kegiatan/bulan/2026-11/"
     request_path: str  # dynamic path, e.g. "/berita/"
     query: tuple = ()  # dynamic query as ((name, value), ...) in LISTING_PARAMS order
 
     @property
-    def number(self):
-        return int(dict(self.query).get(PAGE_PARAM, 1))
+    def month(self):
+        return dict(self.query).get(MONTH_PARAM)
 
     @property
-    def first_page(self):
-        """The listing's first page (this target without its page number)."""
-        query = tuple((k, v) for k, v in self.query if k != PAGE_PARAM)
-        return listing_target(self.request_path, query)
+    def front(self):
+        """The listing's front page (this target without its month)."""
+        return listing_target(self.request_path, tuple((k, v) for k, v in self.query if k != MONTH_PARAM))
 
-    def with_number(self, number):
-        query = [(k, v) for k, v in self.query if k != PAGE_PARAM]
-        if number > 1:
-            query.append((PAGE_PARAM, str(number)))
+    def with_month(self, month):
+        query = [(k, v) for k, v in self.query if k != MONTH_PARAM]
+        query.append((MONTH_PARAM, month))
         return listing_target(self.request_path, query)
 
     @property
@@ -57,23 +57,21 @@ class Target:
 def _valid_value(name, value):
     if not value or "/" in value or value in (".", ".."):
         return False
-    if name == PAGE_PARAM:
-        return value.isdigit() and int(value) >= 1
+    if name == MONTH_PARAM:
+        return parse_month(value) is not None
     return True
 
 
 def listing_target(page_path, query):
     """Target for a page URL plus listing parameters, or None when the query cannot be static.
 
-    `query` is a query string or (name, value) pairs. Page 1 has no segment.
+    `query` is a query string or (name, value) pairs.
     """
     pairs = parse_qsl(query, keep_blank_values=True) if isinstance(query, str) else list(query)
     values = {}
     for name, value in pairs:
         if name not in LISTING_PARAMS or name in values:
             return None
-        if name == PAGE_PARAM and value == "1":
-            continue
         if not _valid_value(name, value):
             return None
         values[name] = value

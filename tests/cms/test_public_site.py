@@ -179,7 +179,11 @@ def test_video_and_document_blocks_render_with_fallback_and_file_details(court, 
     assert text_of(attachment.find(class_="attachment__meta")) == "(PDF, 2,0 KB)"
 
 
-def test_news_index_paginates_with_halaman_and_filters_by_category_and_tag(court, client):
+def card_titles(soup):
+    return [text_of(h) for h in soup.main.find_all("h2", class_="card__title")]
+
+
+def test_news_index_front_page_month_archives_and_filters(court, client):
     putusan = NewsCategoryFactory(name="Putusan", slug="putusan")
     for day in range(1, 13):
         NewsPageFactory(parent=court.news_index, title=f"Kegiatan hari {day}", date=datetime.date(2026, 10, day))
@@ -190,32 +194,64 @@ def test_news_index_paginates_with_halaman_and_filters_by_category_and_tag(court
 
     soup = get_soup(client, "/berita/")
     assert_accessible_skeleton(soup)
-    titles = [text_of(h) for h in soup.main.find_all("h2", class_="card__title")]
-    assert len(titles) == 10 and titles[0] == "Kegiatan hari 12"
-    pager = soup.find("nav", attrs={"aria-label": "Navigasi halaman"})
-    assert pager.find(attrs={"aria-current": "page"}).get_text(" ", strip=True).endswith("1")
-    next_link = pager.find("a", rel="next")
-    assert next_link["href"] == "?halaman=2"
+    titles = card_titles(soup)
+    assert len(titles) == 10 and titles[0] == "Kegiatan hari 12" and titles[-1] == "Kegiatan hari 3"
+    archive_nav = soup.find("nav", attrs={"aria-label": "Arsip berita per bulan"})
+    older = archive_nav.find("a", rel="next")
+    assert older["href"] == "?bulan=2026-10" and text_of(older) == "Berita lebih lama: arsip Oktober 2026 ›"
 
-    page2 = get_soup(client, "/berita/?halaman=2")
-    titles2 = [text_of(h) for h in page2.main.find_all("h2", class_="card__title")]
-    assert titles2 == ["Kegiatan hari 2", "Kegiatan hari 1", "Putusan perkara korupsi"]
-    assert get_soup(client, "/berita/?halaman=99").find("h2", class_="card__title")  # past the end: last page
+    october = get_soup(client, "/berita/?bulan=2026-10")
+    assert text_of(october.find("h2", id="judul-arsip")) == "Arsip berita Oktober 2026"
+    assert card_titles(october) == [f"Kegiatan hari {day}" for day in range(12, 0, -1)]  # the whole month
+    nav = october.find("nav", attrs={"aria-label": "Arsip berita per bulan"})
+    older = nav.find("a", rel="next")
+    assert older["href"] == "?bulan=2026-09" and text_of(older) == "September 2026 ›"
+    assert nav.find("a", rel="prev") is None  # no newer month has items
+    assert text_of(nav.find("a", href="?")) == "Berita terbaru"
+    september = get_soup(client, "/berita/?bulan=2026-09")
+    assert card_titles(september) == ["Putusan perkara korupsi"]
+    newer = september.find("nav", attrs={"aria-label": "Arsip berita per bulan"}).find("a", rel="prev")
+    assert newer["href"] == "?bulan=2026-10" and text_of(newer) == "‹ Oktober 2026"
+    # A month without items, or no month at all, is not a page.
+    assert client.get("/berita/?bulan=2026-08").status_code == 404
+    for bad in ("2026-13", "26-10", "2026-1x", "<script>", "9" * 50):
+        assert client.get("/berita/", {"bulan": bad}).status_code == 404
 
     filtered = get_soup(client, "/berita/?kategori=putusan")
-    assert [text_of(h) for h in filtered.main.find_all("h2", class_="card__title")] == ["Putusan perkara korupsi"]
+    assert card_titles(filtered) == ["Putusan perkara korupsi"]
     filter_nav = filtered.find("nav", attrs={"aria-label": "Kategori berita"})
     assert text_of(filter_nav.find(attrs={"aria-current": "page"})) == "Putusan"
     assert "Putusan" in text_of(filtered.find(class_="filter__status"))
-
     by_tag = get_soup(client, "/berita/?tag=tipikor")
-    assert [text_of(h) for h in by_tag.main.find_all("h2", class_="card__title")] == ["Putusan perkara korupsi"]
+    assert card_titles(by_tag) == ["Putusan perkara korupsi"]
 
-    # Filters survive paging: the pager keeps kategori.
+    # Filters carry into the archives: the category's own months.
     for day in range(1, 12):
-        NewsPageFactory(parent=court.news_index, title=f"Putusan {day}", category=putusan)
-    pager = get_soup(client, "/berita/?kategori=putusan").find("nav", attrs={"aria-label": "Navigasi halaman"})
-    assert pager.find("a", rel="next")["href"] == "?kategori=putusan&halaman=2"
+        NewsPageFactory(parent=court.news_index, title=f"Putusan {day}", category=putusan,
+                        date=datetime.date(2026, 11, day))
+    nav = get_soup(client, "/berita/?kategori=putusan").find("nav", attrs={"aria-label": "Arsip berita per bulan"})
+    assert nav.find("a", rel="next")["href"] == "?kategori=putusan&bulan=2026-11"
+    archive = get_soup(client, "/berita/?kategori=putusan&bulan=2026-11")
+    assert card_titles(archive) == [f"Putusan {day}" for day in range(11, 0, -1)]
+    older = archive.find("nav", attrs={"aria-label": "Arsip berita per bulan"}).find("a", rel="next")
+    assert older["href"] == "?kategori=putusan&bulan=2026-09"  # the category has nothing in October
+
+
+def test_old_page_numbers_redirect_to_the_month_that_held_them(court, client):
+    """Links to the numbered pages there were before (?halaman=N, ten items a page from the newest) lead to
+    the month archive of that page's newest item, keeping the filter."""
+    for number in range(25):
+        NewsPageFactory(parent=court.news_index, title=f"Berita {number}",
+                        date=datetime.date(2026, 8, 1) + datetime.timedelta(days=number * 3))
+    # newest first: items 24..15 on page 1, 14..5 on page 2 (item 14: 2026-09-12), 4..0 on page 3 (2026-08-13)
+    assert client.get("/berita/?halaman=2")["Location"] == "/berita/?bulan=2026-09"
+    assert client.get("/berita/?halaman=3").status_code == 301
+    assert client.get("/berita/?halaman=3")["Location"] == "/berita/?bulan=2026-08"
+    assert client.get("/berita/?halaman=99")["Location"] == "/berita/?bulan=2026-08"  # past the end: the oldest
+    assert client.get("/berita/?halaman=1")["Location"] == "/berita/"
+    assert client.get("/berita/?halaman=x%3Cb")["Location"] == "/berita/"
+    NewsCategoryFactory(name="Putusan", slug="putusan")
+    assert client.get("/berita/?kategori=putusan&halaman=2")["Location"] == "/berita/?kategori=putusan"
 
 
 def test_news_index_query_count_does_not_grow_with_items(court, client, django_assert_max_num_queries):
@@ -545,20 +581,13 @@ def test_every_page_type_has_a_template_named_after_the_model():
             assert get_template(model.template)  # raises TemplateDoesNotExist otherwise
 
 
-def test_the_news_index_pages_show_what_a_plain_paginator_shows(court, client):
-    """Pages are read by id first, then their rows: the same items, in the same order, on every page."""
-    from django.core.paginator import Paginator
-
-    from cms.models.news import NEWS_PER_PAGE, SlicedPaginator
-
+def test_a_month_archive_reads_its_rows_by_id_in_the_listing_order(court, client):
+    """Rows are read by id first, then with their joins: the same items, in the listing's order."""
     for number in range(23):
         NewsPageFactory(parent=court.news_index, title=f"Berita urut {number}", slug=f"berita-urut-{number}",
                         date=datetime.date(2026, 10, 1) + datetime.timedelta(days=number // 3))
-    items = court.news_index.specific.news()
-    plain, sliced = Paginator(items, NEWS_PER_PAGE), SlicedPaginator(items, NEWS_PER_PAGE)
-    assert sliced.num_pages == plain.num_pages == 3
-    for number in (1, 2, 3):
-        assert list(sliced.page(number)) == list(plain.page(number))
-    soup = BeautifulSoup(client.get("/berita/?halaman=3").content.decode(), "html.parser")
-    assert [a.get_text(strip=True) for a in soup.select("main h2 a")] == [
-        page.title for page in plain.page(3)]
+    expected = [page.title for page in court.news_index.specific.news()]
+    soup = BeautifulSoup(client.get("/berita/?bulan=2026-10").content.decode(), "html.parser")
+    assert [a.get_text(strip=True) for a in soup.select("main h2 a")] == expected
+    soup = BeautifulSoup(client.get("/berita/").content.decode(), "html.parser")
+    assert [a.get_text(strip=True) for a in soup.select("main h2 a")] == expected[:10]

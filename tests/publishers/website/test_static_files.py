@@ -95,8 +95,8 @@ def test_copy_and_remove_prune_empty_directories(tmp_path):
     ("", "/berita/"),
     ("kategori=kegiatan", "/berita/kategori/kegiatan/"),
     ("tag=sidang&kategori=kegiatan", "/berita/kategori/kegiatan/tag/sidang/"),
-    ("kategori=kegiatan&halaman=3", "/berita/kategori/kegiatan/halaman/3/"),
-    ("halaman=1", "/berita/"),
+    ("kategori=kegiatan&bulan=2026-11", "/berita/kategori/kegiatan/bulan/2026-11/"),
+    ("bulan=2026-01&tag=sidang", "/berita/tag/sidang/bulan/2026-01/"),
 ])
 def test_listing_paths(query, path):
     target = listing_target("/berita/", query)
@@ -105,8 +105,8 @@ def test_listing_paths(query, path):
     assert split_static_path(path, pages.__contains__) == target
 
 
-@pytest.mark.parametrize("query", ["q=sidang", "halaman=dua", "halaman=0", "kategori=a/b", "kategori=&tag=x",
-                                   "tag=a&tag=b"])
+@pytest.mark.parametrize("query", ["q=sidang", "halaman=2", "bulan=2026-13", "bulan=2026-1", "bulan=../..",
+                                   "kategori=a/b", "kategori=&tag=x", "tag=a&tag=b"])
 def test_queries_a_static_host_cannot_answer(query):
     assert listing_target("/berita/", query) is None
 
@@ -117,11 +117,11 @@ def test_a_real_page_wins_over_a_listing_reading():
                                                                                    "/berita/tag/sidang/")
 
 
-def test_pagination_targets():
-    second = listing_target("/berita/", "kategori=kegiatan&halaman=2")
-    assert second.number == 2
-    assert second.first_page.path == "/berita/kategori/kegiatan/"
-    assert second.first_page.with_number(5).request_url == "/berita/?kategori=kegiatan&halaman=5"
+def test_month_archive_targets():
+    november = listing_target("/berita/", "kategori=kegiatan&bulan=2026-11")
+    assert november.month == "2026-11"
+    assert november.front.path == "/berita/kategori/kegiatan/" and november.front.month is None
+    assert november.front.with_month("2025-02").request_url == "/berita/?kategori=kegiatan&bulan=2025-02"
 
 
 def test_file_names():
@@ -135,17 +135,17 @@ def test_file_names():
 
 
 def test_html_urls_and_rewrite():
-    page = ('<a href="/berita/?kategori=kegiatan&amp;halaman=2">Kegiatan</a>'
+    page = ('<a href="/berita/?kategori=kegiatan&amp;bulan=2026-11">Kegiatan</a>'
             '<img src="/media/images/a.width-480.jpg" srcset="/media/a.480.jpg 480w, /media/a.800.jpg 800w">'
             "<form action='/cari/'></form><meta property=\"og:image\" content=\"http://x/media/og.jpg\">")
     found = links.html_urls(page)
-    assert ("href", "/berita/?kategori=kegiatan&halaman=2") in found
+    assert ("href", "/berita/?kategori=kegiatan&bulan=2026-11") in found
     assert ("srcset", "/media/a.800.jpg") in found
     assert ("content", "http://x/media/og.jpg") in found
 
-    rewritten = links.rewrite_html(page, lambda url: "/berita/kategori/kegiatan/halaman/2/" if "kategori" in url
+    rewritten = links.rewrite_html(page, lambda url: "/berita/kategori/kegiatan/bulan/2026-11/" if "kategori" in url
                                    else "https://cms.example/cari/" if url == "/cari/" else None)
-    assert '<a href="/berita/kategori/kegiatan/halaman/2/">' in rewritten
+    assert '<a href="/berita/kategori/kegiatan/bulan/2026-11/">' in rewritten
     assert "action='https://cms.example/cari/'" in rewritten
     assert 'src="/media/images/a.width-480.jpg"' in rewritten  # assets keep their URLs
 

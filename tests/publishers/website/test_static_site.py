@@ -161,15 +161,15 @@ def approve(client, page):
 
 def test_full_build_writes_a_complete_website(static_site, newsroom):
     root = static_site
-    for page in ("index.html", "berita/index.html", "berita/halaman/2/index.html", "berita/berita-3/index.html",
+    for page in ("index.html", "berita/index.html", "berita/bulan/2026-10/index.html", "berita/berita-3/index.html",
                  "pengumuman/index.html", "berita/kategori/kegiatan/index.html", "berita/tag/sidang/index.html",
                  "feed/rss/index.xml", "feed/atom/index.xml", "sitemap.xml", "404.html", "static/cms/css/site.css"):
         assert (root / page).is_file(), page
     # Listing links take their static paths; search goes to the CMS.
     index = html(root, "berita/index.html")
     assert 'href="/berita/kategori/kegiatan/"' in index
-    assert 'href="/berita/halaman/2/"' in index
-    assert "?kategori=" not in index and "?halaman=" not in index
+    assert 'href="/berita/bulan/2026-10/"' in index  # the month archive
+    assert "?kategori=" not in index and "?bulan=" not in index
     assert 'action="https://cms.pn-uji.go.id/cari/"' in index
     assert "Berita nomor 1" in html(root, "berita/kategori/kegiatan/index.html")
     assert "Berita nomor 0" not in html(root, "berita/kategori/kegiatan/index.html")
@@ -259,15 +259,18 @@ def test_kasubag_approval_updates_exactly_the_affected_files(static_site, court,
     changed = touched(before, after)
     # Exactly the files whose content changed were written, and nothing else was touched.
     assert changed == differing(before, after)
-    assert {
+    # Each listing it is in changes its front page and its month archive (November: new), and the October
+    # archives link to the new month; no other page of any archive changes.
+    listings = ("berita/", "berita/kategori/kegiatan/", "berita/tag/sidang-keliling/", "berita/tag/pengadilan/")
+    assert {path for path in changed if not path.endswith(".gz")} == {
         "berita/sidang-keliling-kecamatan-maju/index.html",  # the page itself
         "index.html",  # latest news on the home page
-        "berita/index.html", "berita/halaman/2/index.html",  # the index, whose items all moved one place
-        "berita/kategori/kegiatan/index.html",  # its category
-        "berita/tag/sidang-keliling/index.html",  # its (new) tag
-        "berita/tag/pengadilan/index.html", "berita/tag/pengadilan/halaman/2/index.html",  # and the other
+        *(f"{listing}index.html" for listing in listings),  # the fronts: the index, its category, its tags
+        *(f"{listing}bulan/2026-11/index.html" for listing in listings),  # their archives of its month
+        "berita/bulan/2026-10/index.html", "berita/kategori/kegiatan/bulan/2026-10/index.html",
+        "berita/tag/pengadilan/bulan/2026-10/index.html",  # the month before, now with a "newer" link
         "feed/rss/index.xml", "feed/atom/index.xml", "sitemap.xml",
-    } <= changed
+    }
     # Untouched: other listings and pages that do not show it.
     assert not changed & {"pengumuman/index.html", "berita/tag/sidang/index.html", "404.html",
                           "berita/kategori/layanan/index.html", "static/cms/css/site.css"}
@@ -451,7 +454,9 @@ def test_frontend_cache_without_static_output(court, newsroom, settings, varnish
     with django_capture_on_commit_callbacks(execute=True):
         publish(page)
     assert {"http://testserver/berita/berita-13/", "http://testserver/", "http://testserver/berita/",
-            "http://testserver/berita/?halaman=2", "http://testserver/berita/?kategori=kegiatan",
+            "http://testserver/berita/?bulan=2026-10", "http://testserver/berita/?kategori=kegiatan",
+            "http://testserver/berita/?kategori=kegiatan&bulan=2026-10", "http://testserver/berita/?tag=pengadilan",
+            "http://testserver/berita/?tag=pengadilan&bulan=2026-10",
             "http://testserver/feed/rss/", "http://testserver/sitemap.xml"} <= set(received)
 
 
@@ -515,3 +520,41 @@ def test_a_back_dated_item_changes_only_the_boxes_of_the_items_right_after_it(st
     assert [a.get_text(strip=True) for a in box.find_all("h3")] == [
         "Berita nomor 7", "Berita nomor 5", "Berita susulan", "Berita nomor 3"]
     assert_matches_full_build(settings, court, static_site, tmp_path)
+
+
+# month archives
+
+
+def test_a_month_archive_appears_moves_and_goes_with_its_only_item(static_site, court, newsroom, settings, tmp_path,
+                                                                    django_capture_on_commit_callbacks):
+    """An item alone in its month: publishing it writes that month's archives, changing its date moves them,
+    unpublishing it removes them; the months beside follow, and after each step the output is what a full
+    build gives."""
+    def step_matches_full_build(name):
+        fresh = full_build_into(settings, court, tmp_path / name)
+        current = {path: content for path, (content, _m, _i) in snapshot(static_site).items()}
+        assert sorted(current) == sorted(fresh)
+        assert [path for path in current if current[path] != fresh[path]] == []
+        return current
+
+    page = NewsPageFactory(parent=court.news_index, title="Satu-satunya berita November", slug="november",
+                           date=datetime.date(2026, 11, 3), category=newsroom.kegiatan, live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(page)
+    files = step_matches_full_build("published")
+    assert "berita/bulan/2026-11/index.html" in files and "berita/kategori/kegiatan/bulan/2026-11/index.html" in files
+    assert b'href="/berita/bulan/2026-11/"' in files["berita/bulan/2026-10/index.html"]  # "newer" from October
+
+    page.date = datetime.date(2026, 9, 20)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(page)
+    files = step_matches_full_build("moved")
+    assert "berita/bulan/2026-11/index.html" not in files
+    assert "berita/kategori/kegiatan/bulan/2026-11/index.html" not in files
+    assert "Satu-satunya berita November" in files["berita/bulan/2026-09/index.html"].decode()
+    assert b'href="/berita/bulan/2026-11/"' not in files["berita/bulan/2026-10/index.html"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    files = step_matches_full_build("unpublished")
+    assert not any("2026-09" in path for path in files)
