@@ -172,7 +172,7 @@ def _rss_kib(pid):
 
 def _memory(ctx, env, quick):
     """RSS of one worker after 100 and after 10,000 requests over every page type."""
-    paths = ["/", "/berita/", "/berita/?halaman=2", "/pengumuman/", "/profil/", "/feed/rss/", "/feed/atom/",
+    paths = ["/", "/berita/", "/berita/?kategori=kegiatan", "/pengumuman/", "/profil/", "/feed/rss/", "/feed/atom/",
              "/sitemap.xml"] + [f"/berita/berita-{n}/" for n in range(ITEMS)]
     targets = (100, 1_000) if quick else RSS_REQUESTS
     readings = {}
