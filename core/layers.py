@@ -16,6 +16,7 @@ LAYERS = {
     "cms": 1,
     "editorial": 2,
     "publishers": 3,
+    "monitoring": 4,
     "monev": 5,
     "nasional": 6,
 }

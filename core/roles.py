@@ -206,3 +206,26 @@ def move_to_courts(*dotted):
                 group.permissions.remove(permission)
 
     return forward
+
+
+def add_court_permissions(*dotted):
+    """A data migration's function for an app's new per-court permissions: every court's role groups whose
+    role is granted them (`grant(..., per_court=True)`) get them on their own court's site."""
+
+    def forward(apps, schema_editor):
+        Group = apps.get_model("auth", "Group")
+        GroupSitePermission = apps.get_model("wagtailcore", "GroupSitePermission")
+        ensure_permissions(apps)
+        for name in dotted:
+            permission = _permission(apps, name)
+            if permission is None:
+                continue
+            for role, spec in ROLES.items():
+                if name not in spec["court_perms"]:
+                    continue
+                for group in Group.objects.filter(name__endswith=role):
+                    site_id = _court_of(apps, group.name, role)
+                    if site_id is not None:
+                        GroupSitePermission.objects.get_or_create(group=group, site_id=site_id, permission=permission)
+
+    return forward

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "publishers.social",
     "publishers.webhooks",
     "publishers.website",
+    "monitoring",
     "monev",
     "nasional",
     # Wagtail

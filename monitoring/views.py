@@ -1,0 +1,58 @@
+"""The "Pemantauan Website" screen: the latest findings of a court, grouped by severity, the run history,
+and a button that runs the checks now."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from core.courts import courts_for
+
+from .models import BAIK, DISARANKAN, KRITIS, CheckRun
+from .tasks import run_checks
+
+VIEW, RUN = "monitoring.view_checkrun", "monitoring.add_checkrun"
+
+
+class MonitoringView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "monitoring/index.html"
+    page_title = gettext_lazy("Pemantauan Website")
+    header_icon = "pick"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.courts = courts_for(request.user, permission=VIEW).order_by("site_name", "pk")
+        if not self.courts.exists():
+            raise PermissionDenied
+        chosen = request.GET.get("situs") or request.POST.get("situs")
+        self.site = (self.courts.filter(pk=chosen).first() if chosen and chosen.isdigit() else None) \
+            or self.courts.first()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [{"url": reverse("wagtailadmin_home"), "label": _("Beranda")}, {"url": "", "label": self.page_title}]
+
+    def post(self, request, *args, **kwargs):
+        if not courts_for(request.user, permission=RUN).filter(pk=self.site.pk).exists():
+            raise PermissionDenied
+        run_checks.enqueue(self.site.pk, request.user.pk)
+        messages.success(request, _("Pemeriksaan dijalankan. Hasilnya tampil di bawah setelah selesai."))
+        return redirect(reverse("monitoring:index") + f"?situs={self.site.pk}")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        runs = CheckRun.objects.filter(site=self.site)
+        latest = runs.filter(finished_at__isnull=False).prefetch_related("findings").first()
+        findings = list(latest.findings.all()) if latest else []
+        context.update({
+            "courts": self.courts, "site": self.site, "latest": latest,
+            "groups": [(severity, label, [f for f in findings if f.severity == severity])
+                       for severity, label in ((KRITIS, _("Kritis")), (DISARANKAN, _("Disarankan")),
+                                               (BAIK, _("Baik")))],
+            "history": runs[:10],
+            "can_run": courts_for(self.request.user, permission=RUN).filter(pk=self.site.pk).exists(),
+        })
+        return context
