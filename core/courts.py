@@ -77,3 +77,16 @@ def courts_for(user, actions=PAGE_ACTIONS, *, permission=None, oversight=False):
 def has_page_permissions(user):
     """Whether the user's groups hold any page permission (readers such as the Sekretaris hold none)."""
     return bool(policy_registry.get_by_type(Page).get_cached_permissions_for_user(user))
+
+
+def people_of(site):
+    """The active users who work on this court: members of the groups that hold page permissions at or above
+    its root page, or per-court permissions on its site (the inverse of courts_for, superusers aside)."""
+    from django.contrib.auth import get_user_model
+    from wagtail.models import GroupPagePermission
+
+    root_path = site.root_page.path
+    ancestors = [root_path[:end] for end in range(Page.steplen, len(root_path) + 1, Page.steplen)]
+    groups = set(GroupPagePermission.objects.filter(page__path__in=ancestors).values_list("group_id", flat=True))
+    groups |= set(GroupSitePermission.objects.filter(site=site).values_list("group_id", flat=True))
+    return get_user_model().objects.filter(is_active=True, groups__in=groups).distinct()

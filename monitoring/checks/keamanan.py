@@ -1,10 +1,12 @@
 """Keamanan: the security headers public pages carry, and the days left on the TLS certificate."""
 
+import datetime
 import socket
 import ssl
 from urllib.parse import urlsplit
 
 from cryptography import x509
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -106,3 +108,100 @@ def certificate(ctx):
                      detail=detail)
 
 
+
+
+@register("pemeriksaan_deploy", KEAMANAN, _("Pengaturan produksi (check --deploy)"))
+def deploy_checks(ctx):
+    from django.core import checks as django_checks
+
+    messages = [m for m in django_checks.run_checks(include_deployment_checks=True, tags=[django_checks.Tags.security])
+                if m.level >= django_checks.WARNING]
+    if not messages:
+        yield Result(BAIK, _("Pemeriksaan keamanan Django tidak menemukan masalah"))
+    for message in messages:
+        yield Result(DISARANKAN, _("Django %(id)s: %(msg)s") % {"id": message.id, "msg": str(message.msg)[:200]},
+                     _("Pengaturan produksi yang longgar membuka celah bagi penyerang."),
+                     str(message.hint or _("Lihat dokumentasi Django untuk %(id)s.") % {"id": message.id}))
+
+
+def support_windows():
+    import json
+    from pathlib import Path
+
+    return json.loads((Path(__file__).resolve().parent.parent / "data" / "support.json").read_text())
+
+
+@register("versi_perangkat_lunak", KEAMANAN, _("Versi Python, Django dan Wagtail"))
+def versions(ctx):
+    import sys
+
+    import django
+    import wagtail
+
+    windows = support_windows()
+    today = timezone.localdate()
+    running = {"python": "{}.{}".format(*sys.version_info[:2]), "django": "{}.{}".format(*django.VERSION[:2]),
+               "wagtail": "{}.{}".format(*wagtail.VERSION[:2])}
+    for name, line in running.items():
+        label = {"python": "Python", "django": "Django", "wagtail": "Wagtail"}[name]
+        end = windows.get(name, {}).get(line)
+        if end is None:
+            yield Result(DISARANKAN,
+                         _("%(name)s %(line)s: akhir dukungan belum tercatat") % {"name": label, "line": line},
+                         _("Tanpa tanggal akhir dukungan, versi yang tidak lagi menerima perbaikan keamanan tidak "
+                           "terlihat."), _("Catat tanggalnya di monitoring/data/support.json."))
+            continue
+        end_day = datetime.date.fromisoformat(end)
+        days = (end_day - today).days
+        text = {"name": label, "line": line, "on": end_day.strftime("%d/%m/%Y"), "days": days}
+        if days < 0:
+            yield Result(KRITIS, _("%(name)s %(line)s tidak lagi menerima perbaikan keamanan sejak %(on)s") % text,
+                         _("Celah keamanan yang ditemukan tidak akan diperbaiki lagi."),
+                         _("Tingkatkan ke versi yang masih didukung (docs/operations.md, bagian Upgrades)."))
+        elif days < 180:
+            yield Result(DISARANKAN, _("%(name)s %(line)s didukung sampai %(on)s (%(days)d hari lagi)") % text,
+                         _("Peningkatan versi perlu direncanakan sebelum dukungan berakhir."),
+                         _("Rencanakan peningkatan versi dalam rencana tindak lanjut."))
+        else:
+            yield Result(BAIK, _("%(name)s %(line)s didukung sampai %(on)s") % text)
+
+
+INACTIVE_DAYS = 90
+
+
+@register("akun_admin", KEAMANAN, _("Akun pengelola"))
+def admin_accounts(ctx):
+    from axes.models import AccessAttempt, AccessFailureLog
+
+    from core import two_factor
+    from core.courts import people_of
+
+    people = list(people_of(ctx.site))
+    cutoff = timezone.now() - datetime.timedelta(days=INACTIVE_DAYS)
+    idle = [user.get_username() for user in people if user.last_login is None or user.last_login < cutoff]
+    if idle:
+        yield Result(DISARANKAN, _("%(count)d akun tidak masuk lebih dari %(days)d hari: %(names)s") % {
+            "count": len(idle), "days": INACTIVE_DAYS, "names": ", ".join(sorted(idle)[:10])},
+            _("Akun yang tidak dipakai dapat diambil alih tanpa ada yang menyadari."),
+            _("Nonaktifkan akun petugas yang sudah pindah tugas; minta yang lain masuk dan mengganti sandi."))
+    else:
+        yield Result(BAIK, _("Semua akun pengelola aktif"))
+    without = [user.get_username() for user in people if not two_factor.is_enrolled(user)]
+    if without:
+        yield Result(KRITIS if getattr(settings, "WARTA_REQUIRE_2FA", False) else DISARANKAN,
+                     _("%(count)d akun tanpa verifikasi dua langkah: %(names)s") % {
+                         "count": len(without), "names": ", ".join(sorted(without)[:10])},
+                     _("Sandi yang bocor cukup untuk masuk ke admin situs pengadilan."),
+                     _("Minta petugas memasang aplikasi autentikator di Akun → Verifikasi dua langkah."))
+    else:
+        yield Result(BAIK, _("Semua akun memakai verifikasi dua langkah"))
+    since = timezone.now() - datetime.timedelta(days=30)
+    names = [user.get_username() for user in people]
+    failures = (AccessFailureLog.objects.filter(attempt_time__gte=since, username__in=names).count()
+                or AccessAttempt.objects.filter(attempt_time__gte=since, username__in=names).count())
+    if failures >= 20:
+        yield Result(DISARANKAN, _("%(count)d kali gagal masuk dalam 30 hari") % {"count": failures},
+                     _("Banyak percobaan gagal dapat berarti ada yang menebak sandi."),
+                     _("Periksa alamat IP di log akses; kunci akun yang diserang dan ganti sandinya."))
+    else:
+        yield Result(BAIK, _("%(count)d kali gagal masuk dalam 30 hari") % {"count": failures})

@@ -45,3 +45,61 @@ def public_pages(ctx):
         else:
             yield Result(BAIK, _("%(page)s terbuka dalam %(ms)d ms") % {"page": label, "ms": answer.ms},
                          target=answer.url, detail=detail)
+
+
+STALE_MINUTES = 15
+
+
+@register("proses_latar", SISTEM, _("Pekerja tugas dan penjadwal"))
+def background_processes(ctx):
+    """The scheduler records each periodic job's run (core.scheduling); the worker empties the task queue."""
+    import datetime
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from core.models import JobRun
+
+    now = timezone.now()
+    last = JobRun.objects.order_by("-started_at").values_list("started_at", flat=True).first()
+    why = _("Tanpa proses latar, berita tidak terkirim ke media sosial, situs statis tidak diperbarui dan "
+            "pengingat SOP tidak berjalan.")
+    if last is None or now - last > datetime.timedelta(minutes=STALE_MINUTES):
+        yield Result(KRITIS, _("Penjadwal tidak berjalan (terakhir: %(at)s)") % {
+            "at": timezone.localtime(last).strftime("%d/%m/%Y %H:%M") if last else "—"}, why,
+            _("Jalankan `manage.py run_scheduler` di bawah systemd (docs/operations.md)."))
+    else:
+        yield Result(BAIK, _("Penjadwal berjalan"))
+    waiting = DBTaskResult.objects.filter(status="READY", enqueued_at__lt=now - datetime.timedelta(
+        minutes=STALE_MINUTES)).count()
+    if waiting:
+        yield Result(KRITIS, _("%(count)d tugas menunggu lebih dari %(minutes)d menit: pekerja tugas tidak "
+                               "berjalan") % {"count": waiting, "minutes": STALE_MINUTES}, why,
+                     _("Jalankan `manage.py db_worker` di bawah systemd (docs/operations.md)."))
+    else:
+        yield Result(BAIK, _("Antrean tugas dikerjakan"))
+
+
+@register("tugas_bermasalah", SISTEM, _("Kiriman gagal dan tugas SOP terlambat"))
+def failures_and_overdue(ctx):
+    from editorial import durations
+    from editorial.models import StepRecord
+    from publishers.social.models import DeliveryStatus, SocialDelivery
+
+    failed = SocialDelivery.objects.filter(
+        site=ctx.site, status__in=[DeliveryStatus.FAILED, DeliveryStatus.NEEDS_CHECK]).count()
+    if failed:
+        yield Result(DISARANKAN, _("%(count)d kiriman media sosial gagal atau perlu dicek") % {"count": failed},
+                     _("Berita yang sudah disetujui belum sampai ke pembaca di media sosial."),
+                     _("Buka dasbor: «Kiriman media sosial perlu tindakan»."))
+    else:
+        yield Result(BAIK, _("Tidak ada kiriman media sosial yang gagal"))
+    schedule = durations.schedule_for_site(ctx.site)
+    late = sum(1 for record in StepRecord.objects.open().filter(site=ctx.site, standard_minutes__gt=0)
+               if durations.is_overdue(record, schedule=schedule))
+    if late:
+        yield Result(DISARANKAN, _("%(count)d langkah SOP melewati Mutu Baku") % {"count": late},
+                     _("Konten tertahan lebih lama dari waktu yang ditetapkan SOP."),
+                     _("Lihat «Tugas saya» para petugas dan laporan kepatuhan SOP."))
+    else:
+        yield Result(BAIK, _("Tidak ada langkah SOP yang terlambat"))

@@ -135,3 +135,108 @@ def test_the_screen_is_walled_per_court_and_runs_on_demand(monitored, client_as,
     assert other.get(url).status_code in (302, 403)
     assert other.post(url, {"situs": site.pk}).status_code in (302, 403)
     assert CheckRun.objects.count() == 1
+
+
+# capacity, background processes, software versions, accounts
+
+
+def only(run, key):
+    found = by_check(run, key)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_nearly_full_disk_is_critical_and_growth_tells_the_days_left(monitored, settings, tmp_path):
+    import datetime
+    import shutil
+
+    from django.utils import timezone
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media" / "foto.jpg").write_bytes(b"x" * 1_000_000)
+    usage = shutil.disk_usage(tmp_path)
+    with SiteServer() as server:
+        site = monitored(server)
+        settings.WARTA_MONITORING_DISK_BYTES = usage.total - usage.free + 1024 ** 3 * 100  # 100 GB free
+        first = runner.run(site)
+        severity, title = only(first, "ruang_disk")
+        assert severity == BAIK and title.startswith("Sisa disk 100,0 GB dari ")
+        # A month later the media grew by 30 GB: 100 GB last about a hundred days at that rate.
+        CheckRun.objects.filter(pk=first.pk).update(started_at=timezone.now() - datetime.timedelta(days=30))
+        finding = first.findings.get(check_key="ruang_disk")
+        finding.detail = {**finding.detail, "media_bytes": finding.detail["media_bytes"] - 30 * 1024 ** 3}
+        finding.save()
+        second = runner.run(site)
+        severity, title = only(second, "ruang_disk")
+        assert "penuh dalam ±99 hari" in title or "penuh dalam ±100 hari" in title, title
+        assert severity == BAIK
+        settings.WARTA_MONITORING_DISK_BYTES = usage.total - usage.free + 1024 ** 3  # 1 GB left
+        severity, title = only(runner.run(site), "ruang_disk")
+    assert severity == KRITIS and title.startswith("Sisa disk 1,0 GB dari "), title
+
+
+def test_a_stopped_scheduler_and_a_waiting_queue_are_critical(monitored):
+    import datetime
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from core.models import JobRun
+
+    with SiteServer() as server:
+        site = monitored(server)
+        found = dict((title, severity) for severity, title in by_check(runner.run(site), "proses_latar"))
+        assert found["Penjadwal tidak berjalan (terakhir: —)"] == KRITIS
+        assert found["Antrean tugas dikerjakan"] == BAIK
+        JobRun.objects.create(job="monev_pageviews_flush", slot=timezone.now())
+        stale = DBTaskResult.objects.create(task_path="monitoring.tasks.run_checks", queue_name="default",
+                                            args_kwargs={"args": [], "kwargs": {}}, backend_name="default",
+                                            priority=0)
+        DBTaskResult.objects.filter(pk=stale.pk).update(enqueued_at=timezone.now() - datetime.timedelta(hours=1))
+        found = dict((title, severity) for severity, title in by_check(runner.run(site), "proses_latar"))
+    assert found["Penjadwal berjalan"] == BAIK
+    assert found["1 tugas menunggu lebih dari 15 menit: pekerja tugas tidak berjalan"] == KRITIS
+
+
+def test_versions_against_the_support_window(monitored, monkeypatch):
+    import sys
+
+    import django
+    import wagtail
+
+    from monitoring.checks import keamanan
+
+    lines = {"python": "{}.{}".format(*sys.version_info[:2]), "django": "{}.{}".format(*django.VERSION[:2]),
+             "wagtail": "{}.{}".format(*wagtail.VERSION[:2])}
+    monkeypatch.setattr(keamanan, "support_windows", lambda: {
+        "python": {lines["python"]: "2020-01-01"}, "django": {lines["django"]: "2099-12-31"}, "wagtail": {}})
+    with SiteServer() as server:
+        found = by_check(runner.run(monitored(server)), "versi_perangkat_lunak")
+    assert (KRITIS, f"Python {lines['python']} tidak lagi menerima perbaikan keamanan sejak 01/01/2020") in found
+    assert (BAIK, f"Django {lines['django']} didukung sampai 31/12/2099") in found
+    assert (DISARANKAN, f"Wagtail {lines['wagtail']}: akhir dukungan belum tercatat") in found
+
+
+def test_idle_accounts_accounts_without_two_factor_and_failed_logins(monitored, users):
+    from axes.models import AccessFailureLog
+    from django.utils import timezone
+
+    users["kasubag"].last_login = timezone.now()
+    users["kasubag"].save()
+    for _ in range(25):
+        AccessFailureLog.objects.create(username="admin", ip_address="10.0.0.9", user_agent="x", path_info="/admin/")
+    with SiteServer() as server:
+        found = dict((title.split(":")[0], (severity, title)) for severity, title in
+                     by_check(runner.run(monitored(server)), "akun_admin"))
+    severity, title = found["5 akun tidak masuk lebih dari 90 hari"]
+    assert severity == DISARANKAN and "kasubag" not in title and "redaktur" in title
+    severity, title = found["6 akun tanpa verifikasi dua langkah"]
+    assert severity in (DISARANKAN, KRITIS) and "kasubag" in title
+    assert found["25 kali gagal masuk dalam 30 hari"][0] == DISARANKAN
+
+
+def test_deploy_checks_run(monitored):
+    with SiteServer() as server:
+        found = by_check(runner.run(monitored(server)), "pemeriksaan_deploy")
+    assert found and all(severity in (BAIK, DISARANKAN) for severity, _title in found)
