@@ -66,3 +66,15 @@ class Finding(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class CheckState(models.Model):
+    """The worst severity each check of a court had at its last run, to tell people of a change once."""
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    check_key = models.CharField(max_length=60)
+    severity = models.CharField(max_length=12, choices=SEVERITIES)
+    since = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["site", "check_key"], name="monitoring_state_per_check")]

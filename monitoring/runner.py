@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import checks
+from . import alerts, checks
 from .models import KRITIS, CheckRun, Finding, MonitoringSettings
 
 logger = logging.getLogger(__name__)
@@ -39,4 +39,5 @@ def run(site, trigger=CheckRun.SCHEDULED, user=None):
             for check, result in results)
         record.finished_at = timezone.now()
         record.save(update_fields=["finished_at"])
+    alerts.record_changes(record)
     return record

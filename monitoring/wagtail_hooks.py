@@ -21,3 +21,10 @@ class MonitoringMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_menu_item():
     return MonitoringMenuItem(_("Pemantauan Website"), reverse("monitoring:index"), icon_name="pick", order=900)
+
+
+@hooks.register("construct_homepage_panels")
+def monitoring_panel(request, panels):
+    from .panels import CriticalFindingsPanel
+
+    panels.append(CriticalFindingsPanel(request))

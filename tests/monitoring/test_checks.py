@@ -240,3 +240,32 @@ def test_deploy_checks_run(monitored):
     with SiteServer() as server:
         found = by_check(runner.run(monitored(server)), "pemeriksaan_deploy")
     assert found and all(severity in (BAIK, DISARANKAN) for severity, _title in found)
+
+
+def test_a_check_turning_critical_is_told_once_and_again_when_it_recovers(monitored, users, mailoutbox, client_as):
+    from monitoring.models import CheckState
+
+    for name in ("kasubag", "pranata", "admin"):
+        users[name].email = f"{name}@pn-uji.go.id"
+        users[name].save()
+    with SiteServer() as server:
+        site = monitored(server)
+        server.statuses["/sitemap.xml"] = 500
+        runner.run(site)
+        assert sorted(m.to[0] for m in mailoutbox) == ["kasubag@pn-uji.go.id", "pranata@pn-uji.go.id"]
+        alert = mailoutbox[0]
+        assert "masalah kritis" in alert.subject
+        assert "Peta situs tidak dapat dibuka (HTTP 500)" in alert.body and "/admin/pemantauan/" in alert.body
+        assert CheckState.objects.get(site=site, check_key="halaman_publik").severity == KRITIS
+        # On the Kasubag's dashboard while it lasts.
+        dashboard = client_as("kasubag").get(reverse("wagtailadmin_home")).content.decode()
+        assert "Pemantauan website: temuan kritis" in dashboard and "Peta situs tidak dapat dibuka" in dashboard
+        mailoutbox.clear()
+        runner.run(site)  # still broken: nothing new to tell
+        assert [m for m in mailoutbox if "masalah kritis" in m.subject and "Peta situs" in m.body] == []
+        server.statuses.pop("/sitemap.xml")
+        mailoutbox.clear()
+        runner.run(site)
+    recovered = [m for m in mailoutbox if m.subject.endswith(": pulih") or "Sudah pulih" in m.body]
+    assert len({m.to[0] for m in recovered}) == 2
+    assert "- Halaman publik dapat dibuka: " in recovered[0].body
