@@ -37,6 +37,21 @@ def sipp_url(court_settings, site):
     return f"https://sipp.{hostname}/list_jadwal_sidang"
 
 
+def service_links(court_settings, site):
+    """[{name, description, url}] for SIPP (when known) and the national services. WARTA_NATIONAL_SERVICE_URLS
+    ({name: url}) moves a national service's address (a mirror, or a test server)."""
+    from django.conf import settings
+
+    moved = getattr(settings, "WARTA_NATIONAL_SERVICE_URLS", None) or {}
+    links = []
+    sipp = sipp_url(court_settings, site)
+    if sipp:
+        links.append({"name": "SIPP", "description": _("Jadwal sidang dan penelusuran perkara"), "url": sipp})
+    links += [{"name": name, "description": description, "url": moved.get(name, url)}
+              for name, description, url in NATIONAL_SERVICES]
+    return links
+
+
 @register.simple_tag(takes_context=True)
 def court_service_links(context):
     """[{name, description, url}] for SIPP (when known) and the national services."""
@@ -47,12 +62,7 @@ def court_service_links(context):
         from cms.models import CourtSettings
 
         court_settings = CourtSettings.for_request(request)  # cached on the request
-    links = []
-    sipp = sipp_url(court_settings, site)
-    if sipp:
-        links.append({"name": "SIPP", "description": _("Jadwal sidang dan penelusuran perkara"), "url": sipp})
-    links += [{"name": name, "description": description, "url": url} for name, description, url in NATIONAL_SERVICES]
-    return links
+    return service_links(court_settings, site)
 
 
 @register.filter

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from cms.templatetags.court_tags import NATIONAL_SERVICES
 from monitoring import checks, runner
 from monitoring.models import BAIK, DISARANKAN, KRITIS, CheckRun, MonitoringSettings
 from tests.support.factories import NewsPageFactory
@@ -15,6 +16,9 @@ def monitored(court, settings):
     NewsPageFactory(parent=court.news_index, title="Sidang keliling", slug="sidang-keliling")
 
     def point_at(server, slow_ms=2000):
+        # The national services the site links to, on the same local server.
+        settings.WARTA_NATIONAL_SERVICE_URLS = {name: f"{server.url}/layanan/{number}/"
+                                                for number, (name, _d, _u) in enumerate(NATIONAL_SERVICES)}
         config = MonitoringSettings.for_site(court.site)
         config.public_url, config.slow_ms = server.url, slow_ms
         config.save()
@@ -269,3 +273,60 @@ def test_a_check_turning_critical_is_told_once_and_again_when_it_recovers(monito
     recovered = [m for m in mailoutbox if m.subject.endswith(": pulih") or "Sudah pulih" in m.body]
     assert len({m.to[0] for m in recovered}) == 2
     assert "- Halaman publik dapat dibuka: " in recovered[0].body
+
+
+# data
+
+
+def test_data_checks_links_services_freshness_alt_text_and_scans(monitored, court, tmp_path):
+    import datetime
+    import json
+
+    import wagtail_factories
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+    from wagtail.documents.models import Document
+
+    from cms.models import NewsPage
+    from tests.support.factories import NewsPageFactory
+
+    old = timezone.localdate() - datetime.timedelta(days=40)
+    for page in court.news_index.get_children().specific():
+        page.date = old
+        page.save()
+    gone = NewsPageFactory(parent=court.news_index, title="Berita yang ditarik", date=old)
+    scan = Document.objects.create(title="Putusan hasil pindai", file=ContentFile(_pdf(text=False), name="scan.pdf"))
+    typed = Document.objects.create(title="Maklumat pelayanan", file=ContentFile(_pdf(text=True), name="teks.pdf"))
+    missing = Document.objects.create(title="Berkas hilang", file=ContentFile(b"%PDF-1.4", name="hilang.pdf"))
+    body = [{"type": "paragraph", "value": f'<p>Lihat <a linktype="page" id="{gone.pk}">berita itu</a>.</p>'},
+            {"type": "document", "value": {"document": scan.pk, "title": ""}},
+            {"type": "document", "value": {"document": typed.pk, "title": ""}},
+            {"type": "document", "value": {"document": missing.pk, "title": ""}}]
+    linking = NewsPageFactory(parent=court.news_index, title="Berita dengan lampiran", date=old, body=json.dumps(body))
+    linking.save_revision().publish()
+    # An image without its text, as content imported from before the editor required it has them.
+    NewsPage.objects.filter(pk=linking.pk).update(hero_image=wagtail_factories.ImageFactory(), hero_alt="")
+    gone.unpublish()
+    missing.file.storage.delete(missing.file.name)
+    with SiteServer() as server:
+        server.statuses["/layanan/2/"] = 503  # SIWAS
+        run = runner.run(monitored(server))
+    assert only(run, "tautan_internal") == (DISARANKAN, "1 halaman memuat tautan rusak: Berita dengan lampiran")
+    services = dict((title, severity) for severity, title in by_check(run, "layanan_standar"))
+    assert services["SIWAS tidak dapat dibuka (HTTP 503)"] == DISARANKAN
+    assert services["Direktori Putusan dapat dibuka"] == BAIK
+    assert only(run, "kesegaran_berita") == (KRITIS, f"Berita terakhir 40 hari lalu ({old:%d/%m/%Y})")
+    assert only(run, "teks_alternatif") == (DISARANKAN,
+                                             "1 berita dengan gambar tanpa teks alternatif: Berita dengan lampiran")
+    assert only(run, "dokumen_pindaian") == (DISARANKAN, "1 dokumen PDF hasil pindai tanpa teks: Putusan hasil pindai")
+
+
+def _pdf(text):
+    """A one-page PDF made by WeasyPrint: with its text, or as an image only (a scan)."""
+    from weasyprint import HTML
+
+    if text:
+        return HTML(string="<p>Maklumat pelayanan Pengadilan Negeri Uji.</p>").write_pdf()
+    pixel = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAW"
+             "jR9awAAAABJRU5ErkJggg==")
+    return HTML(string=f'<img src="{pixel}" style="width:100px">').write_pdf()
