@@ -5,8 +5,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-SISTEM, KEAMANAN, KAPASITAS, DATA = "sistem", "keamanan", "kapasitas", "data"
-GROUPS = [(SISTEM, _("Sistem")), (KEAMANAN, _("Keamanan")), (KAPASITAS, _("Kapasitas")), (DATA, _("Data"))]
+SISTEM, KEAMANAN, KAPASITAS, DATA, AKSESIBILITAS = "sistem", "keamanan", "kapasitas", "data", "aksesibilitas"
+GROUPS = [(SISTEM, _("Sistem")), (KEAMANAN, _("Keamanan")), (KAPASITAS, _("Kapasitas")), (DATA, _("Data")),
+          (AKSESIBILITAS, _("Aksesibilitas"))]
 KRITIS, DISARANKAN, BAIK = "kritis", "disarankan", "baik"
 SEVERITIES = [(KRITIS, _("Kritis")), (DISARANKAN, _("Disarankan")), (BAIK, _("Baik"))]
 
@@ -51,7 +52,7 @@ class CheckRun(models.Model):
 class Finding(models.Model):
     run = models.ForeignKey(CheckRun, on_delete=models.CASCADE, related_name="findings")
     check_key = models.CharField(_("pemeriksaan"), max_length=60)
-    group = models.CharField(_("kelompok"), max_length=12, choices=GROUPS)
+    group = models.CharField(_("kelompok"), max_length=14, choices=GROUPS)
     severity = models.CharField(_("tingkat"), max_length=12, choices=SEVERITIES)
     title = models.CharField(_("temuan"), max_length=300)
     why = models.TextField(_("mengapa penting"), blank=True)

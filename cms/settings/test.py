@@ -44,3 +44,4 @@ CACHES = {
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
               "TIMEOUT": None, "OPTIONS": {"MAX_ENTRIES": 100000}},
 }
+WARTA_CHROMIUM_PATH = ""  # the accessibility check launches Chromium only in the tests that ask for it

@@ -18,7 +18,7 @@ from django.conf import settings as django_settings
 
 from core import outbound
 
-MODULES = ("sistem", "keamanan", "kapasitas", "data")
+MODULES = ("sistem", "keamanan", "kapasitas", "data", "aksesibilitas")
 REGISTRY = {}
 TIMEOUT = (5, 15)
 

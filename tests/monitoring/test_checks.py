@@ -330,3 +330,33 @@ def _pdf(text):
     pixel = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAW"
              "jR9awAAAABJRU5ErkJggg==")
     return HTML(string=f'<img src="{pixel}" style="width:100px">').write_pdf()
+
+
+# accessibility
+
+
+CLEAN = ('<!DOCTYPE html><html lang="id"><head><title>Pengadilan Negeri Uji</title></head><body><main>'
+         '<h1>Pengadilan Negeri Uji</h1><p>Selamat datang.</p></main></body></html>')
+
+
+def test_accessibility_runs_axe_in_chromium_on_each_page_type(monitored, court, settings):
+    from pathlib import Path
+
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("Debian's chromium is not installed")
+    settings.WARTA_CHROMIUM_PATH = "/usr/bin/chromium"
+    with SiteServer() as server:
+        server.bodies["/"] = CLEAN.replace("<p>Selamat datang.</p>", '<img src="/gedung.png">')  # no alt
+        server.bodies["/berita/sidang-keliling/"] = CLEAN
+        found = dict((title.split(":")[0], (severity, title))
+                     for severity, title in by_check(runner.run(monitored(server)), "aksesibilitas"))
+    severity, title = found["Beranda"]
+    assert severity == KRITIS and "image-alt" in title, title
+    assert found["Berita"] == (BAIK, "Berita: tidak ada pelanggaran aksesibilitas")
+
+
+def test_without_chromium_the_accessibility_check_says_so(monitored, settings):
+    settings.WARTA_CHROMIUM_PATH = "/tidak/ada/chromium"
+    with SiteServer() as server:
+        assert only(runner.run(monitored(server)), "aksesibilitas") == (
+            DISARANKAN, "Pemeriksaan aksesibilitas tidak dijalankan: Chromium tidak terpasang")

@@ -47,7 +47,7 @@ def make_certificate(directory, days, name="127.0.0.1"):
 
 class SiteServer:
     def __init__(self, tls=None):
-        self.statuses, self.delays, self.drop_headers = {}, {}, set()
+        self.statuses, self.delays, self.drop_headers, self.bodies = {}, {}, set(), {}
         self.requests = []
         server = self
 
@@ -57,7 +57,7 @@ class SiteServer:
                 server.requests.append(path)
                 time.sleep(server.delays.get(path, 0))
                 status = server.statuses.get(path, 200)
-                body = f"<html><body>{path}</body></html>".encode()
+                body = server.bodies.get(path, f"<html><body>{path}</body></html>").encode()
                 self.send_response(status)
                 for name, value in GOOD_HEADERS.items():
                     if name not in server.drop_headers:
