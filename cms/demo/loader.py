@@ -45,7 +45,7 @@ from cms.models import (
     StandardPage,
 )
 
-from . import DEMO_PASSWORD, court, documents, images, pages, pdf
+from . import DEMO_PASSWORD, court, demo_court_loaded, documents, images, pages, pdf
 from .announcements import ANNOUNCEMENTS
 from .news import CATEGORIES, NEWS
 from .richtext import build_body
@@ -109,6 +109,7 @@ class DemoCourtLoader:
             # The welcome text's service links go in as a second revision, as an editor would add them.
             home.body = build_body(pages.HOME_BODY, "home", self.document_id)
             self.publish(home)
+        demo_court_loaded.send(sender=DemoCourtLoader, site=self.site, document=self.document)
         return home
 
     # --- people ------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "publishers.webhooks",
     "publishers.website",
     "monitoring",
+    "monitoring.penilaian",
     "monev",
     "nasional",
     # Wagtail
