@@ -184,6 +184,15 @@ def _court_of(apps, group_name, role):
     return Site.objects.filter(root_page_id__in=pages).values_list("pk", flat=True).first()
 
 
+def _existing_permissions(apps, dotted):
+    """(name, Permission) for each "app_label.codename" whose model exists at this point of the migrations."""
+    ensure_permissions(apps)
+    for name in dotted:
+        permission = _permission(apps, name)
+        if permission is not None:
+            yield name, permission
+
+
 def move_to_courts(*dotted):
     """A data migration's function: the court role groups that hold these permissions globally hold them on
     their own court's site instead (GroupSitePermission). Groups that are not a court's role groups keep them."""
@@ -191,11 +200,7 @@ def move_to_courts(*dotted):
     def forward(apps, schema_editor):
         Group = apps.get_model("auth", "Group")
         GroupSitePermission = apps.get_model("wagtailcore", "GroupSitePermission")
-        ensure_permissions(apps)
-        for name in dotted:
-            permission = _permission(apps, name)
-            if permission is None:
-                continue
+        for name, permission in _existing_permissions(apps, dotted):
             for group in Group.objects.filter(permissions=permission):
                 role = next((role for role, spec in ROLES.items()
                              if group.name.endswith(role) and name in spec["court_perms"]), None)
@@ -215,11 +220,7 @@ def add_court_permissions(*dotted):
     def forward(apps, schema_editor):
         Group = apps.get_model("auth", "Group")
         GroupSitePermission = apps.get_model("wagtailcore", "GroupSitePermission")
-        ensure_permissions(apps)
-        for name in dotted:
-            permission = _permission(apps, name)
-            if permission is None:
-                continue
+        for name, permission in _existing_permissions(apps, dotted):
             for role, spec in ROLES.items():
                 if name not in spec["court_perms"]:
                     continue
