@@ -42,11 +42,30 @@ class MonitoringView(WagtailAdminTemplateMixin, TemplateView):
         messages.success(request, _("Pemeriksaan dijalankan. Hasilnya tampil di bawah setelah selesai."))
         return redirect(reverse("monitoring:index") + f"?situs={self.site.pk}")
 
+    def follow_up_url(self):
+        """The follow-up plan's add view, when that app is installed and the user may add plans."""
+        from django.urls import NoReverseMatch
+
+        try:
+            return reverse("tindaklanjut_plans:add")
+        except NoReverseMatch:
+            return None
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         runs = CheckRun.objects.filter(site=self.site)
         latest = runs.filter(finished_at__isnull=False).prefetch_related("findings").first()
         findings = list(latest.findings.all()) if latest else []
+        follow_up = self.follow_up_url()
+        if follow_up:
+            from urllib.parse import urlencode
+
+            here = self.request.build_absolute_uri(reverse("monitoring:index") + f"?situs={self.site.pk}")
+            for finding in findings:
+                if finding.severity != BAIK:
+                    finding.follow_up_url = follow_up + "?" + urlencode({
+                        "court": self.site.pk, "finding": finding.pk, "title": finding.title,
+                        "source_label": _("Pemantauan Website"), "source_url": here})
         context.update({
             "courts": self.courts, "site": self.site, "latest": latest,
             "groups": [(severity, label, [f for f in findings if f.severity == severity])
