@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "core",
     "cms",
     "editorial",
+    "editorial.tindaklanjut",
     "publishers",
     "publishers.social",
     "publishers.webhooks",
