@@ -22,6 +22,7 @@ from wagtail.models import APIToken
 from cms.models import CourtSettings
 from core.onboarding import CourtSpec, add_court
 from editorial.models import Holiday
+from editorial.tindaklanjut.models import FollowUpPlan
 from publishers.social.models import SocialAccount, SocialDelivery
 from publishers.webhooks.models import WebhookDelivery, WebhookEndpoint
 from tests.conftest import ROLE_USERS
@@ -87,6 +88,8 @@ def walls(court, users):
                                              text=MARK + "TEKS", status="failed")
     report = submitted_monev_report(court.site, kasubag, overview=MARK + "MONEV")
     holiday = Holiday.objects.create(date=datetime.date(2026, 12, 23), name=MARK + "LIBUR", site=court.site)
+    plan = FollowUpPlan.objects.create(court=court.site, title=MARK + "RENCANA", finding=MARK + "TEMUAN",
+                                       assignee=kasubag, due_date=datetime.date(2026, 12, 20))
     settings = CourtSettings.for_site(court.site)
     settings.address = MARK + "ALAMAT"
     settings.save()
@@ -102,7 +105,7 @@ def walls(court, users):
     values = {
         "page": draft.pk, "image": image.pk, "document": document.pk, "monevreport": report.pk,
         "hari_libur": holiday.pk, "kanal": account.pk, "webhook": endpoint.pk, "site": court.site.pk,
-        "user": kasubag.pk, "group": kasubag.groups.get().pk,
+        "user": kasubag.pk, "group": kasubag.groups.get().pk, "tindaklanjut": plan.pk,
     }
 
     def fill(route, name, pattern):
