@@ -15,6 +15,6 @@ DEMO_PASSWORD = "warta-demo-2026"
 # The newest demo news item is dated on this day; the rest are spread over the months before.
 ANCHOR_DATE = datetime.date(2026, 11, 20)
 
-# Sent by the loader once the demo court is in place (site=the court's Site, document=the loader's function from
-# a key of documents.ALL to its Document): higher apps add their own demo data for the court.
+# Sent by the loader once the demo court is in place (site=the court's Site): higher apps add their own demo
+# data for the court.
 demo_court_loaded = Signal()

@@ -109,7 +109,7 @@ class DemoCourtLoader:
             # The welcome text's service links go in as a second revision, as an editor would add them.
             home.body = build_body(pages.HOME_BODY, "home", self.document_id)
             self.publish(home)
-        demo_court_loaded.send(sender=DemoCourtLoader, site=self.site, document=self.document)
+        demo_court_loaded.send(sender=DemoCourtLoader, site=self.site)
         return home
 
     # --- people ------------------------------------------------------------------------------

@@ -5,9 +5,10 @@ shows what a court still has to do."""
 import datetime
 
 from django.utils import timezone
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from cms.demo import court, demo_court_loaded
+from cms.demo import court, demo_court_loaded, documents
 
 PAGES = {
     "tugas-fungsi-yurisdiksi": "tugas-pokok-dan-fungsi",
@@ -48,7 +49,12 @@ INCOMPLETE = {"laporan-layanan-informasi": "Belum memuat jumlah keberatan dan wa
 STALE_DOCUMENT = ("lra-2024", datetime.datetime(2025, 1, 31, 9, 0))
 
 
-def load(site, document):
+def _document(key):
+    """The demo document the loader made for this key (by its title), or None."""
+    return get_document_model().objects.filter(title=documents.ALL[key].title).order_by("pk").first()
+
+
+def load(site):
     from .models import ChecklistItem, Pemenuhan
 
     items = {item.code: item for item in ChecklistItem.objects.filter(
@@ -60,18 +66,20 @@ def load(site, document):
             Pemenuhan.objects.get_or_create(site=site, item=items[code], defaults={
                 "page": page, "note": INCOMPLETE.get(code, ""), "incomplete": code in INCOMPLETE})
     for code, key in DOCUMENTS.items():
-        if code in items:
-            Pemenuhan.objects.get_or_create(site=site, item=items[code], defaults={"document": document(key)})
+        found = _document(key)
+        if code in items and found is not None:
+            Pemenuhan.objects.get_or_create(site=site, item=items[code], defaults={"document": found})
     for code, url in URLS.items():
         if code in items:
             Pemenuhan.objects.get_or_create(site=site, item=items[code], defaults={"url": url})
     key, uploaded = STALE_DOCUMENT
-    type(document(key)).objects.filter(pk=document(key).pk).update(
-        created_at=timezone.make_aware(uploaded))
+    stale = _document(key)
+    if stale is not None:
+        get_document_model().objects.filter(pk=stale.pk).update(created_at=timezone.make_aware(uploaded))
 
 
-def _on_demo_loaded(sender, site, document, **kwargs):
-    load(site, document)
+def _on_demo_loaded(sender, site, **kwargs):
+    load(site)
 
 
 def connect():
