@@ -6,6 +6,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import views
@@ -46,7 +52,34 @@ class ActionColumn(Column):
         return context
 
 
+class _CourtPlans:
+    """The chooser lists and returns only the plans of the user's courts (Wagtail's lists every row)."""
+
+    def get_object_list(self):
+        return visible_plans(self.request.user)
+
+
+class PlanChooseView(_CourtPlans, ChooseView):
+    pass
+
+
+class PlanChooseResultsView(_CourtPlans, ChooseResultsView):
+    pass
+
+
+class PlanChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        return visible_plans(self.request.user).get(pk=pk)
+
+
+class PlanChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = PlanChooseView
+    choose_results_view_class = PlanChooseResultsView
+    chosen_view_class = PlanChosenView
+
+
 class FollowUpPlanViewSet(SnippetViewSet):
+    chooser_viewset_class = PlanChooserViewSet
     model = FollowUpPlan
     icon = "tasks"
     menu_label = _("Rencana tindak lanjut")

@@ -15,7 +15,7 @@ from django.utils import timezone
 from cms.models import CourtSettings
 from editorial.models import WorkingHours
 
-from . import compliance, engagement, publication, stats
+from . import compliance, engagement, publication, stats, website
 
 VERSION = 2  # 2: publication credited to its publisher (by_publisher), counted page types
 
@@ -87,6 +87,7 @@ def compute(site, period, now=None):
         "website": web,
         "social": soc,
         "trend": trend,
+        "monitoring": website.compute(site, window),
     }
 
 

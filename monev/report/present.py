@@ -275,6 +275,53 @@ def _bucket_unit(figures):
     return _("hari") if figures["daily_buckets"] else _("bulan")
 
 
+def website_sections(figures):
+    """Hasil Monev Website (SOP B5): the checks, the public-information checklist, the follow-up plans."""
+    data = figures.get("monitoring")
+    if not data:
+        return []  # a report archived before the website monitoring
+    from monitoring.models import BAIK, DISARANKAN, GROUPS, KRITIS
+
+    labels = dict(GROUPS)
+    summary = Table(_("Pemeriksaan situs publik"), [_("Indikator"), _("Nilai")], [
+        [Cell(_("Pemeriksaan dijalankan")), Cell(data["runs"], INT)],
+        [Cell(_("Pemeriksaan tanpa halaman publik yang gagal dibuka")), Cell(data["available_share"], PERCENT)],
+    ])
+    groups = Table(_("Temuan pemeriksaan terakhir per kelompok"),
+                   [_("Kelompok"), _("Kritis"), _("Disarankan"), _("Baik")],
+                   [[Cell(str(labels.get(key, key))), Cell(counts[KRITIS], INT), Cell(counts[DISARANKAN], INT),
+                     Cell(counts[BAIK], INT)] for key, counts in data["by_group"].items()])
+    critical = Table(_("Temuan kritis dalam periode"), [_("Temuan"), _("Kali"), _("Pertama"), _("Terakhir")],
+                     [[Cell(row["title"]), Cell(row["times"], INT), Cell(row["first"].replace("T", " ")),
+                       Cell(row["last"].replace("T", " "))] for row in data["critical"]],
+                     note="" if data["critical"] else _("Tidak ada temuan kritis dalam periode ini."))
+    result = [Section("pemantauan", _("Pemantauan website"), [Block(summary), Block(groups), Block(critical)])]
+    checklist = data.get("checklist")
+    if checklist:
+        table = Table(_("Penilaian informasi publik (SK KMA 2-144/KMA/SK/VIII/2022)"),
+                      [_("Kelompok"), _("Nilai"), _("Nilai maksimum"), _("Belum ada")],
+                      [[Cell(group["label"]), Cell(group["total"], INT), Cell(group["maximum"], INT),
+                        Cell(", ".join(group["missing"]) or "—")] for group in checklist["groups"]],
+                      note=_("Nilai keseluruhan %(total)s dari %(maximum)s (%(percent)s%%).") % {
+                          "total": fmt_int(checklist["total"]), "maximum": fmt_int(checklist["maximum"]),
+                          "percent": format_number(checklist["percent"], 1)})
+        result.append(Section("penilaian", _("Penilaian website"), [Block(table)]))
+    plans = data.get("plans")
+    if plans is not None:
+        columns = [_("Rencana"), _("Status"), _("Pelaksana"), _("Tenggat")]
+
+        def rows(items):
+            return [[Cell(p["title"]), Cell(p["status"]), Cell(p["assignee"]), Cell(p["due"] or "—")] for p in items]
+
+        made = Table(_("Rencana tindak lanjut dibuat dalam periode"), columns, rows(plans["made"]),
+                     note=_("%(closed)s dari %(count)s sudah diselesaikan.") % {
+                         "closed": fmt_int(plans["closed"]), "count": fmt_int(len(plans["made"]))})
+        overdue = Table(_("Rencana tindak lanjut melewati tenggat"), columns, rows(plans["overdue"]),
+                        note="" if plans["overdue"] else _("Tidak ada yang melewati tenggat."))
+        result.append(Section("tindak-lanjut", _("Rencana tindak lanjut"), [Block(made), Block(overdue)]))
+    return result
+
+
 def sections(figures):
     return [summary_section(figures), publication_section(figures), compliance_section(figures),
-            engagement_section(figures)]
+            engagement_section(figures), *website_sections(figures)]

@@ -51,7 +51,8 @@ SHARED_PREFIXES = ("admin/snippets/cms/newscategory/", "admin/snippets/choose/cm
                    "admin/redirects/", "admin/searchpicks/", "admin/api/main/", "api/v3/redirects/",
                    "admin/documents/multiple/create_from_uploaded", "admin/images/multiple/create_from_uploaded",
                    "admin/documents/multiple/delete_upload", "admin/images/multiple/delete_upload",
-                   "admin/api-tokens/")
+                   "admin/api-tokens/",
+                   "admin/butir_penilaian/")  # the national public-information checklist, the same for every court
 
 
 def walk(patterns, prefix="", namespace=None):
@@ -90,6 +91,10 @@ def walls(court, users):
     holiday = Holiday.objects.create(date=datetime.date(2026, 12, 23), name=MARK + "LIBUR", site=court.site)
     plan = FollowUpPlan.objects.create(court=court.site, title=MARK + "RENCANA", finding=MARK + "TEMUAN",
                                        assignee=kasubag, due_date=datetime.date(2026, 12, 20))
+    from monitoring.penilaian.models import ChecklistItem, Pemenuhan
+
+    item = ChecklistItem.objects.order_by("order", "pk").first()
+    Pemenuhan.objects.create(site=court.site, item=item, url="https://sipp.pn-uji.go.id/", note=MARK + "PENILAIAN")
     settings = CourtSettings.for_site(court.site)
     settings.address = MARK + "ALAMAT"
     settings.save()
@@ -168,6 +173,8 @@ def walls(court, users):
                 kwargs[key] = values[kind]
             elif key == "type":
                 kwargs[key] = "monev.monevreport"
+            elif key == "code" and route.startswith("admin/penilaian-website/"):
+                kwargs[key] = item.code  # the item is national; what fulfils it is court A's
             else:
                 return None
         return kwargs

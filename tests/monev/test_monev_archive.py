@@ -203,7 +203,8 @@ def test_spreadsheet_exports_carry_the_figures(court, users, client_as, october)
     response = client.get("/admin/monev/laporan/unduh/xlsx/", query)
     assert 'filename="laporan-monev-' in response["Content-Disposition"]
     book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["Ringkasan", "Publikasi", "Kepatuhan SOP (Mutu Baku)", "Keterlibatan publik"]
+    assert book.sheetnames == ["Ringkasan", "Publikasi", "Kepatuhan SOP (Mutu Baku)", "Keterlibatan publik",
+                               "Pemantauan website", "Penilaian website", "Rencana tindak lanjut"]
     rows = [row[:3] for row in book["Keterlibatan publik"].iter_rows(values_only=True)]
     assert ("Sidang keliling di desa 3", "/berita/sidang-keliling-di-desa-3/", 3000) in rows
     summary = [row[:4] for row in book["Ringkasan"].iter_rows(values_only=True)]
