@@ -44,5 +44,8 @@ def onboarding_step(onboarding):
     from django.apps import apps
     from django.utils.translation import gettext as _
 
-    if setup_plan_workflow(apps, onboarding.site.pk, onboarding.spec.group_prefix) is not None:
+    CourtPlanWorkflow = apps.get_model("tindaklanjut", "CourtPlanWorkflow")
+    had = CourtPlanWorkflow.objects.filter(site_id=onboarding.site.pk).exists()
+    if setup_plan_workflow(apps, onboarding.site.pk, onboarding.spec.group_prefix) is not None and not had:
+        # Said only when made: a second run of the onboarding reports "nothing changed".
         onboarding.note(_("Alur persetujuan rencana tindak lanjut (Sekretaris)"))
