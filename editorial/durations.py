@@ -133,6 +133,9 @@ def procedures_for(page):
     """The SOP procedures an item takes part in: website (B) always, social media (C) when it has a social draft."""
     from editorial.models.standards import PROCEDURE_SOCIAL, PROCEDURE_WEBSITE
 
+    own = getattr(page, "sop_procedures", None)  # an item of another procedure says which (a follow-up plan)
+    if own:
+        return list(own)
     procedures = [PROCEDURE_WEBSITE]
     if getattr(page, "social_enabled", False):
         procedures.append(PROCEDURE_SOCIAL)

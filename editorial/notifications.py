@@ -98,11 +98,13 @@ class OverdueReminderNotifier(LocalisedEmailMixin, mail.EmailNotificationMixin, 
 
     def get_context(self, record, **kwargs):
         from editorial import durations
+        from editorial.step_rows import item_title, item_url
 
         context = super().get_context(record, **kwargs)
-        page = record.page.specific
+        item = record.item
         context.update({
-            "record": record, "page": page, "step": record.get_step_display(),
+            "record": record, "title": item_title(item), "edit_url": item_url(record, item),
+            "step": record.get_step_display(),
             "elapsed": durations.format_duration(durations.elapsed_seconds(record)),
             "standard": durations.format_duration(record.standard_minutes * 60),
         })

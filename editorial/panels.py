@@ -32,10 +32,13 @@ class MyTasksPanel(Component):
         records = list(
             visible_records(user, StepRecord.objects.open())
             .select_related("page", "actor", "site", "task_state__task")
+            .prefetch_related("content_object")
             .order_by("started_at", "pk")
         )
         rows = build_rows(records)
-        mine = [row for row in rows if waits_for(row.record, user)]
+        # Another item's review step is listed below with its workflow actions ("others"), not twice.
+        mine = [row for row in rows if waits_for(row.record, user)
+                and (row.record.page_id or not row.record.task_state_id)]
         # An item sent back waits for the Admin's fixes: show the reviewer's note with it.
         returned_pages = [row.record.page for row in mine if row.record.returned and row.record.page_id]
         notes = notes_for(returned_pages)

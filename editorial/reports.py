@@ -68,8 +68,7 @@ class StepDurationReportView(ReportView):
     permission_policy = monev_permission_policy
     permission_required = "view"
     columns = [
-        ContentColumn("title", label=_("Konten"), url_name="wagtailadmin_pages:edit", id_accessor="page_id",
-                      classname="step-report__title"),
+        ContentColumn("title", label=_("Konten"), get_url=lambda row: row.edit_url, classname="step-report__title"),
         Column("step", label=_("Langkah")),
         Column("actor", label=_("Pelaksana")),
         Column("started_display", label=_("Mulai")),
@@ -89,7 +88,8 @@ class StepDurationReportView(ReportView):
 
     def get_queryset(self):
         return visible_records(self.request.user).select_related(
-            "page", "actor", "site", "task_state__task").order_by("-started_at", "-pk")
+            "page", "actor", "site", "task_state__task").prefetch_related("content_object").order_by(
+            "-started_at", "-pk")
 
     # Rows carry the computed durations; the table is built before ReportView decorates the page, so both
     # paths convert (once: decorate reuses the rows the table got).

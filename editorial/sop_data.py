@@ -31,8 +31,9 @@ SOP_STEPS = [
      "Hosting, Jaringan, Konten", 60, "Monev Website", ""),
     ("B", 5, "Melaporkan hasil monitoring", "Kasubag PTIP", "Monev Website", 30, "Hasil Monev Website", ""),
     ("B", 6, "Menganalisis hasil dan merencanakan tindak lanjut", "Kasubag PTIP / Sekretaris",
-     "Hasil Monev Website", 60, "Rencana Tindak Lanjut", ""),
-    ("B", 7, "Melaksanakan tindak lanjut", "Admin / Kasubag PTIP", "Rencana Tindak Lanjut", 30, "Tindak Lanjut", ""),
+     "Hasil Monev Website", 60, "Rencana Tindak Lanjut", "rencana_tl"),
+    ("B", 7, "Melaksanakan tindak lanjut", "Admin / Kasubag PTIP", "Rencana Tindak Lanjut", 30, "Tindak Lanjut",
+     "tindak_lanjut"),
     # C. Pengelolaan Media Sosial — 2 jam 40 menit
     ("C", 1, "Menyiapkan bahan konten media sosial", "Admin", "Data", 30, "Konsep Konten", "menyiapkan"),
     ("C", 2, "Memeriksa / mengoreksi konsep konten", "Redaktur", "Konsep Konten", 30, "Konten", "koreksi"),

@@ -6,8 +6,12 @@
   published directly.
 - Each review task state opens a record when it starts and closes it when it
   is approved, sent back or cancelled.
+- Other objects under a workflow (a follow-up plan) are timed the same way when their model names the
+  step its review task measures (``review_step``); steps outside the workflow (carrying a plan out) are
+  opened and closed by their app through open_step() and close_steps().
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import Page, Revision, TaskState, get_default_page_content_type
 from wagtail.signals import page_published, task_approved, task_cancelled, task_rejected, task_submitted
@@ -21,14 +25,14 @@ def _site(page):
     return page.get_site()  # None for a page outside every site: default working hours then
 
 
-def _close(record, finished_at, outcome, actor=None, page=None):
+def _close(record, finished_at, outcome, actor=None, item=None):
     record.finished_at = finished_at
     record.outcome = outcome
     if actor is not None:
         record.actor = actor
-    if page is not None:
+    if item is not None:
         # The standard follows the item as it was when the step ended (e.g. social draft switched on).
-        record.standard_minutes = durations.standard_minutes(record.step, page)
+        record.standard_minutes = durations.standard_minutes(record.step, item)
     record.working_seconds = durations.working_seconds(
         record.started_at, finished_at, durations.schedule_for_site(record.site)
     )
@@ -46,7 +50,7 @@ def open_drafting(page, actor, started_at, returned=False):
 
 def close_drafting(page, finished_at, outcome):
     for record in StepRecord.objects.open().filter(page_id=page.pk, step=MENYIAPKAN):
-        _close(record, finished_at, outcome, page=page)
+        _close(record, finished_at, outcome, item=page)
 
 
 def on_revision_saved(sender, instance, created, raw=False, **kwargs):
@@ -61,12 +65,43 @@ def on_revision_saved(sender, instance, created, raw=False, **kwargs):
     open_drafting(page.specific, instance.user, instance.created_at)
 
 
+def _object_fields(obj):
+    """A non-page item's StepRecord fields: what it is and the court it belongs to."""
+    return {"content_type": ContentType.objects.get_for_model(obj), "object_id": str(obj.pk),
+            "site": getattr(obj, "court", None)}
+
+
+def open_step(obj, step, actor, started_at):
+    """Open a step of a non-page item that no workflow task measures (e.g. carrying out an approved plan)."""
+    fields = _object_fields(obj)
+    if StepRecord.objects.open().filter(content_type=fields["content_type"], object_id=fields["object_id"],
+                                        step=step).exists():
+        return None
+    return StepRecord.objects.create(step=step, actor=actor, started_at=started_at,
+                                     standard_minutes=durations.standard_minutes(step, obj), **fields)
+
+
+def close_steps(obj, step, finished_at, outcome, actor=None):
+    fields = _object_fields(obj)
+    for record in StepRecord.objects.open().filter(content_type=fields["content_type"],
+                                                   object_id=fields["object_id"], step=step):
+        _close(record, finished_at, outcome, actor=actor, item=obj)
+
+
 def on_task_submitted(sender, instance, user=None, **kwargs):
     task = instance.task.specific
-    step = getattr(task, "workflow_step", None)
-    page = instance.revision.as_object()
-    if not isinstance(page, Page):
+    obj = instance.revision.as_object()
+    if not isinstance(obj, Page):
+        step = getattr(type(obj), "review_step", None)
+        if step:
+            StepRecord.objects.get_or_create(
+                task_state=instance,
+                defaults={"step": step, "started_at": instance.started_at,
+                          "standard_minutes": durations.standard_minutes(step, obj), **_object_fields(obj)},
+            )
         return
+    page = obj
+    step = getattr(task, "workflow_step", None)
     close_drafting(page, instance.started_at, StepRecord.SUBMITTED)
     if step:
         StepRecord.objects.get_or_create(
@@ -78,11 +113,11 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
 
 def _on_task_finished(instance, outcome):
     record = StepRecord.objects.filter(task_state_id=instance.pk).first()
-    page = instance.workflow_state.content_object
-    page = page.specific if isinstance(page, Page) else None
+    obj = instance.workflow_state.content_object
+    page = obj.specific if isinstance(obj, Page) else None
     if record is not None and record.is_open:
         _close(record, instance.finished_at, outcome, actor=instance.finished_by,
-               page=page.get_latest_revision_as_object() if page else None)
+               item=page.get_latest_revision_as_object() if page else obj)
     return page
 
 

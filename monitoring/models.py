@@ -79,3 +79,23 @@ class CheckState(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["site", "check_key"], name="monitoring_state_per_check")]
+
+
+class Recheck(models.Model):
+    """One check run again for a follow-up plan made from its finding: the evidence that the fix worked
+    (shown on the assignee's "Laksanakan" screen and written into the plan's evidence when it is closed)."""
+
+    plan = models.ForeignKey("tindaklanjut.FollowUpPlan", verbose_name=_("rencana tindak lanjut"),
+                             on_delete=models.CASCADE, related_name="+")
+    check_key = models.CharField(_("pemeriksaan"), max_length=60)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+", verbose_name=_("diminta oleh"))
+    requested_at = models.DateTimeField(_("diminta"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+    passed = models.BooleanField(_("lulus"), null=True)
+    summary = models.TextField(_("hasil"), blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("pemeriksaan ulang")
+        verbose_name_plural = _("pemeriksaan ulang")

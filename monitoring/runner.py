@@ -7,9 +7,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import alerts, checks
-from .models import KRITIS, CheckRun, Finding, MonitoringSettings
+from .models import BAIK, KRITIS, CheckRun, Finding, MonitoringSettings
 
 logger = logging.getLogger(__name__)
+
+
+def _results(check, ctx):
+    try:
+        return list(check.func(ctx))
+    except Exception as exc:  # one broken check must not stop the others; it is a finding itself
+        logger.exception("monitoring check %s failed for %s", check.key, ctx.site)
+        return [checks.Result(KRITIS, _("Pemeriksaan «%(check)s» gagal dijalankan (%(error)s)") % {
+            "check": check.label, "error": exc.__class__.__name__},
+            _("Tanpa pemeriksaan ini, masalah di bagian itu tidak terlihat."),
+            _("Laporkan ke Pranata Komputer; rinciannya ada di log server."))]
 
 
 def run(site, trigger=CheckRun.SCHEDULED, user=None):
@@ -19,15 +30,7 @@ def run(site, trigger=CheckRun.SCHEDULED, user=None):
     results = []
     try:
         for check in checks.REGISTRY.values():
-            try:
-                found = list(check.func(ctx))
-            except Exception as exc:  # one broken check must not stop the others; it is a finding itself
-                logger.exception("monitoring check %s failed for %s", check.key, site)
-                found = [checks.Result(KRITIS, _("Pemeriksaan «%(check)s» gagal dijalankan (%(error)s)") % {
-                    "check": check.label, "error": exc.__class__.__name__},
-                    _("Tanpa pemeriksaan ini, masalah di bagian itu tidak terlihat."),
-                    _("Laporkan ke Pranata Komputer; rinciannya ada di log server."))]
-            results += [(check, result) for result in found]
+            results += [(check, result) for result in _results(check, ctx)]
     finally:
         ctx.close()
     with transaction.atomic():
@@ -40,4 +43,25 @@ def run(site, trigger=CheckRun.SCHEDULED, user=None):
         record.finished_at = timezone.now()
         record.save(update_fields=["finished_at"])
     alerts.record_changes(record)
+    return record
+
+
+def recheck(record):
+    """Run the one check of a Recheck for its plan's court: it passes when nothing it finds is worse than good.
+    Not a CheckRun: the court's history and alerts stay those of the full runs."""
+    check = checks.REGISTRY.get(record.check_key)
+    site = record.plan.court
+    if check is None:
+        found = []
+    else:
+        ctx = checks.Context(site, MonitoringSettings.for_site(site))
+        try:
+            found = _results(check, ctx)
+        finally:
+            ctx.close()
+    bad = [result for result in found if result.severity != BAIK]
+    record.passed = check is not None and not bad
+    record.summary = "; ".join(result.title for result in (bad or found))[:2000]
+    record.finished_at = timezone.now()
+    record.save(update_fields=["passed", "summary", "finished_at"])
     return record

@@ -2,7 +2,7 @@ from django_tasks import task
 from wagtail.models import Site
 
 from . import runner
-from .models import CheckRun
+from .models import CheckRun, Recheck
 
 
 @task()
@@ -14,6 +14,13 @@ def run_checks(site_id, user_id=None):
         return
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     runner.run(site, trigger=CheckRun.MANUAL if user else CheckRun.SCHEDULED, user=user)
+
+
+@task()
+def run_recheck(recheck_id):
+    record = Recheck.objects.select_related("plan__court").filter(pk=recheck_id, finished_at__isnull=True).first()
+    if record is not None:
+        runner.recheck(record)
 
 
 def run_all_courts():

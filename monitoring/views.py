@@ -12,10 +12,17 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.courts import courts_for
 
+from .follow_up import source_ref
 from .models import BAIK, DISARANKAN, KRITIS, CheckRun
 from .tasks import run_checks
 
 VIEW, RUN = "monitoring.view_checkrun", "monitoring.add_checkrun"
+
+
+def finding_text(finding):
+    """The finding as a plan's "temuan": what was found, where, and how to fix it (kept short for a URL)."""
+    parts = [f"{finding.get_severity_display()}: {finding.title}", finding.target, finding.how_to_fix]
+    return "\n".join(part for part in parts if part)[:1500]
 
 
 class MonitoringView(WagtailAdminTemplateMixin, TemplateView):
@@ -64,8 +71,9 @@ class MonitoringView(WagtailAdminTemplateMixin, TemplateView):
             for finding in findings:
                 if finding.severity != BAIK:
                     finding.follow_up_url = follow_up + "?" + urlencode({
-                        "court": self.site.pk, "finding": finding.pk, "title": finding.title,
-                        "source_label": _("Pemantauan Website"), "source_url": here})
+                        "court": self.site.pk, "title": finding.title, "finding": finding_text(finding),
+                        "source_label": _("Pemantauan Website"), "source_url": here,
+                        "source_ref": source_ref(finding.check_key)})
         context.update({
             "courts": self.courts, "site": self.site, "latest": latest,
             "groups": [(severity, label, [f for f in findings if f.severity == severity])

@@ -28,3 +28,17 @@ def monitoring_panel(request, panels):
     from .panels import CriticalFindingsPanel
 
     panels.append(CriticalFindingsPanel(request))
+
+
+@hooks.register("tindaklanjut_evidence_actions")
+def recheck_button(request, plan):
+    from .follow_up import evidence_actions
+
+    return evidence_actions(request, plan)
+
+
+@hooks.register("tindaklanjut_evidence_summary")
+def recheck_evidence(plan):
+    from .follow_up import evidence_summary
+
+    return evidence_summary(plan)

@@ -5,10 +5,15 @@ from django.utils.translation import gettext_lazy as _
 MENYIAPKAN = "menyiapkan"
 KOREKSI = "koreksi"
 PERSETUJUAN = "persetujuan"
+# The follow-up plan's steps (editorial.tindaklanjut, SOP B6-B7), timed the same way.
+RENCANA_TL = "rencana_tl"
+TINDAK_LANJUT = "tindak_lanjut"
 WORKFLOW_STEPS = [
     (MENYIAPKAN, _("Menyiapkan konsep (Admin)")),
     (KOREKSI, _("Koreksi Redaktur")),
     (PERSETUJUAN, _("Persetujuan Kasubag PTIP")),
+    (RENCANA_TL, _("Persetujuan rencana tindak lanjut (Sekretaris)")),
+    (TINDAK_LANJUT, _("Melaksanakan tindak lanjut")),
 ]
 
 PROCEDURE_WEBSITE = "B"

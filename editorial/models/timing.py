@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +35,8 @@ def met_standard_condition(met=True):
 class StepRecord(models.Model):
     """One pass of an item through one editorial step, timed against its Mutu Baku standard.
 
+    The item is a page, or another object under a workflow (content_type and object_id: a follow-up plan).
+
     Task steps mirror a Wagtail TaskState; the Admin's drafting step (menyiapkan)
     has no TaskState, so it starts at the first draft or at a send-back and ends
     at the (re)submission. The standard is kept as it was for this pass, and the
@@ -47,6 +50,7 @@ class StepRecord(models.Model):
     REJECTED = "rejected"
     CANCELLED = "cancelled"
     PUBLISHED = "published"
+    DONE = "done"
     OUTCOMES = [
         (OPEN, _("Berjalan")),
         (SUBMITTED, _("Dikirim ke Redaktur")),
@@ -54,10 +58,16 @@ class StepRecord(models.Model):
         (REJECTED, _("Dikembalikan ke Admin")),
         (CANCELLED, _("Dibatalkan")),
         (PUBLISHED, _("Diterbitkan langsung")),
+        (DONE, _("Selesai dilaksanakan")),
     ]
 
     page = models.ForeignKey("wagtailcore.Page", verbose_name=_("konten"), on_delete=models.CASCADE,
-                             related_name="+")
+                             related_name="+", null=True, blank=True)
+    # An item other than a page (a follow-up plan): its model and primary key, as Wagtail's revisions keep them.
+    content_type = models.ForeignKey("contenttypes.ContentType", verbose_name=_("jenis"), null=True, blank=True,
+                                     on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(_("id objek"), max_length=255, blank=True)
+    content_object = GenericForeignKey("content_type", "object_id")
     site = models.ForeignKey("wagtailcore.Site", verbose_name=_("situs pengadilan"), null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="+")
     step = models.CharField(_("langkah"), max_length=20, choices=WORKFLOW_STEPS)
@@ -77,7 +87,8 @@ class StepRecord(models.Model):
 
     class Meta:
         ordering = ["started_at", "pk"]
-        indexes = [models.Index(fields=["finished_at", "step"], name="steprecord_open_step_idx")]
+        indexes = [models.Index(fields=["finished_at", "step"], name="steprecord_open_step_idx"),
+                   models.Index(fields=["content_type", "object_id"], name="steprecord_object_idx")]
         verbose_name = _("catatan waktu langkah")
         verbose_name_plural = _("catatan waktu langkah")
 
@@ -87,3 +98,10 @@ class StepRecord(models.Model):
     @property
     def is_open(self):
         return self.finished_at is None
+
+    @property
+    def item(self):
+        """What the step is about: the page (its specific class, fields deferred) or the other object."""
+        if self.page_id:
+            return self.page.specific_deferred
+        return self.content_object

@@ -9,9 +9,12 @@ for the court's Sekretaris, see workflow_setup), who approves it or sends it bac
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+
+from editorial.models.standards import PROCEDURE_WEBSITE, RENCANA_TL, TINDAK_LANJUT
 
 
 class FollowUpPlanQuerySet(models.QuerySet):
@@ -42,6 +45,9 @@ class FollowUpPlan(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     finding = models.TextField(_("temuan"), blank=True, help_text=_("Temuan yang ditindaklanjuti."))
     source_label = models.CharField(_("sumber"), max_length=255, blank=True)
     source_url = models.CharField(_("tautan sumber"), max_length=500, blank=True)
+    # What produced the finding, for the app that made it (e.g. "monitoring:sistem.pages", a check it can re-run
+    # as evidence): set by the link that opened the add view, never typed.
+    source_ref = models.CharField(_("kode sumber"), max_length=120, blank=True)
     assignee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
                                  related_name="follow_up_plans", verbose_name=_("pelaksana"))
     due_date = models.DateField(_("tenggat"), null=True)
@@ -56,6 +62,11 @@ class FollowUpPlan(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
                                   related_name="+", verbose_name=_("diselesaikan oleh"))
 
     objects = FollowUpPlanQuerySet.as_manager()
+
+    # Timed against the Mutu Baku like the editorial steps (editorial.step_records): the Sekretaris's approval
+    # is SOP B6, carrying the plan out B7. Plans made from other procedures' findings are still B's rows for now.
+    review_step = RENCANA_TL
+    sop_procedures = (PROCEDURE_WEBSITE,)
 
     class Meta:
         verbose_name = _("Rencana tindak lanjut")
@@ -84,7 +95,16 @@ class FollowUpPlan(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         on = on or timezone.localdate()
         return self.status != self.SELESAI and self.due_date is not None and self.due_date < on
 
+    def task_url(self, step):
+        """Where the person a step waits on does it ("Tugas saya"): carrying out opens the Laksanakan screen."""
+        if step == TINDAK_LANJUT:
+            return reverse("tindaklanjut_carry_out", args=[self.pk])
+        return None
+
     def close(self, user, evidence, documents=()):
+        from editorial import step_records
+        from editorial.models import StepRecord
+
         self.status = self.SELESAI
         self.evidence = evidence
         self.closed_at = timezone.now()
@@ -92,6 +112,7 @@ class FollowUpPlan(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         self.save(update_fields=["status", "evidence", "closed_at", "closed_by"])
         if documents:
             self.evidence_documents.add(*documents)
+        step_records.close_steps(self, TINDAK_LANJUT, self.closed_at, StepRecord.DONE, actor=user)
 
 
 class CourtPlanWorkflow(models.Model):

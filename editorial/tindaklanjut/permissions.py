@@ -5,6 +5,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from core import roles
 from core.courts import courts_for
+from editorial.workflow_finish import is_publishing_via_workflow
 
 from .models import FollowUpPlan
 
@@ -17,8 +18,12 @@ class FollowUpPlanPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         if action in ("view", "add", "change"):
             return plan_courts(user, action).exists()
-        if action == "publish":  # approving is publishing: the Sekretaris (the workflow's task group)
-            return bool(user.is_active and (user.is_superuser or roles.holds_role(user, roles.SEKRETARIS))
+        if action == "publish":
+            # Approving is publishing: the Sekretaris publishes through the workflow's approval only (Wagtail
+            # asks this policy when the last task finishes), never with the editor's "Publish" action.
+            if user.is_active and user.is_superuser:
+                return True
+            return bool(user.is_active and is_publishing_via_workflow() and roles.holds_role(user, roles.SEKRETARIS)
                         and plan_courts(user, "view").exists())
         return bool(user.is_active and user.is_superuser)
 

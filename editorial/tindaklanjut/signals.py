@@ -1,14 +1,19 @@
 """An approved plan (the Sekretaris approves the workflow's last task, which publishes it) becomes "Disetujui"
-and its assignee is told by e-mail. The Sekretaris's and the Kasubag's workflow e-mails are editorial's
-(editorial.notifications sends Wagtail's workflow notifications for every model under a workflow)."""
+and its assignee is told by e-mail; the carrying out (SOP B7) starts its step record. The Sekretaris's and the
+Kasubag's workflow e-mails are editorial's (editorial.notifications sends Wagtail's workflow notifications for
+every model under a workflow)."""
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from wagtail.signals import published
+
+from editorial import step_records
+from editorial.models.standards import TINDAK_LANJUT
 
 from .models import FollowUpPlan
 
@@ -19,6 +24,8 @@ def mark_approved(sender, instance, **kwargs):
     FollowUpPlan.objects.filter(pk=instance.pk).update(status=FollowUpPlan.DISETUJUI)
     instance.status = FollowUpPlan.DISETUJUI
     assignee = instance.assignee
+    # SOP B7 starts: the assignee carries the plan out (timed until they close it).
+    step_records.open_step(instance, TINDAK_LANJUT, assignee, timezone.now())
     if assignee is not None and assignee.email:
         transaction.on_commit(lambda: tell_assignee(instance.pk))
 

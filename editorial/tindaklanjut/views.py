@@ -5,10 +5,14 @@ Hook ``tindaklanjut_evidence_actions``: higher apps (e.g. the website monitoring
 ``fn(request, plan)`` returning HTML (made safe by the caller, e.g. with format_html) or None; each answer is
 shown on the "Laksanakan" screen as an extra line of evidence actions, for instance a button to re-run a check
 that should now pass.
+
+Hook ``tindaklanjut_evidence_summary``: ``fn(plan)`` returning a line of text or None; each line is added to the
+plan's evidence when the assignee closes it (e.g. the result of that re-run check).
 """
 
 import functools
 from pathlib import PurePath
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -30,7 +34,8 @@ from .models import FollowUpPlan
 from .permissions import plan_courts
 
 EVIDENCE_HOOK = "tindaklanjut_evidence_actions"
-PREFILL = ("finding", "title", "source_label", "source_url")
+SUMMARY_HOOK = "tindaklanjut_evidence_summary"
+PREFILL = ("finding", "title", "source_label", "source_url", "source_ref")
 
 
 class PlanCreateView(CreateView):
@@ -41,9 +46,16 @@ class PlanCreateView(CreateView):
             return self.object.get_workflow()
         return self.model.get_default_workflow()
 
+    def get_add_url(self):
+        """The form posts back to the add URL with the source code it was opened with: source_ref is not a field
+        anyone types (it names, e.g., the check that can be re-run as evidence), so it travels in the URL."""
+        url = super().get_add_url()
+        ref = self.request.GET.get("source_ref", "")
+        return f"{url}?{urlencode({'source_ref': ref})}" if ref else url
+
     def get_initial_form_instance(self):
-        """Prefill from the querystring (court, finding, title, source_label, source_url): plain data, kept as
-        text in the form's fields (escaped on output), the court only if the user may add plans there."""
+        """Prefill from the querystring (court, finding, title, source_label, source_url, source_ref): plain data,
+        kept as text in the form's fields (escaped on output), the court only if the user may add plans there."""
         instance = self.model()
         for name in PREFILL:
             value = self.request.GET.get(name, "")
@@ -119,7 +131,9 @@ def carry_out(request, pk):
                     title=(_("Bukti: %(title)s") % {"title": plan.title})[:255], file=upload,
                     collection=court_collection(plan.court), uploaded_by_user=request.user))
         if not form.errors:
-            plan.close(request.user, form.cleaned_data["evidence"], documents)
+            evidence = "\n\n".join([form.cleaned_data["evidence"], *(
+                line for fn in hooks.get_hooks(SUMMARY_HOOK) if (line := fn(plan)))])
+            plan.close(request.user, evidence, documents)
             messages.success(request, _("Rencana tindak lanjut selesai dilaksanakan."))
             return redirect("tindaklanjut_plans:list")
     extra = [html for fn in hooks.get_hooks(EVIDENCE_HOOK) if (html := fn(request, plan))]

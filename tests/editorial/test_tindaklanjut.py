@@ -150,3 +150,55 @@ def test_querysets_period_and_overdue(court, users):
     from editorial.tindaklanjut.queries import overdue_plans, plans_in_period
     assert [p.title for p in overdue_plans(court.site, datetime.date(2026, 12, 31))] == ["a", "c"]
     assert plans_in_period(court.site, datetime.date(2026, 12, 1), datetime.date(2026, 12, 31)).get().title == "c"
+
+
+def test_steps_timed_against_mutu_baku_and_listed_in_my_tasks(court, users, client_as):
+    """SOP B6 (the Sekretaris's approval) and B7 (carrying out) are step records like the editorial steps,
+    measured against the Mutu Baku rows B6 and B7, and each shows in the "Tugas saya" of whoever it waits on."""
+    from editorial.models import StepRecord
+    from editorial.models.standards import RENCANA_TL, TINDAK_LANJUT
+
+    kasubag, sekretaris, pranata = client_as("kasubag"), client_as("sekretaris"), client_as("pranata")
+    plan = submit_plan(kasubag, court, users["pranata"])
+    records = StepRecord.objects.filter(object_id=str(plan.pk), page__isnull=True)
+    review = records.get()
+    assert (review.step, review.site, review.standard_minutes, review.is_open) == (RENCANA_TL, court.site, 60, True)
+    assert review.task_state_id == task_state(plan).pk
+
+    # The Sekretaris sees it with the workflow's buttons, not a second time among the steps waiting on them
+    # (once more only in the team's open work, which the Sekretaris reads as a monev reader).
+    dashboard = sekretaris.get(reverse("wagtailadmin_home")).content.decode()
+    assert "data-workflow-action-url" in dashboard
+    assert dashboard.count(f'data-step-record="{review.pk}"') == 1
+
+    # Publishing is the workflow's: the Sekretaris's "Publish" on the editor does nothing.
+    response = sekretaris.post(reverse("tindaklanjut_plans:edit", args=[plan.pk]),
+                               {**form_data(court, users["pranata"]), "action-publish": "Terbitkan"})
+    plan.refresh_from_db()
+    assert not plan.live and plan.status == ""
+    assert response.status_code in (200, 302, 403)
+
+    state = task_state(plan)
+    sekretaris.post(reverse("tindaklanjut_plans:workflow_action", args=[plan.pk, "approve", state.pk]),
+                    {"comment": ""})
+    review.refresh_from_db()
+    assert (review.outcome, review.actor, review.is_open) == (StepRecord.APPROVED, users["sekretaris"], False)
+    assert review.working_seconds is not None
+    carrying = records.get(step=TINDAK_LANJUT)
+    assert (carrying.actor, carrying.standard_minutes, carrying.is_open) == (users["pranata"], 30, True)
+
+    # The assignee's "Tugas saya" lists it, linked to the Laksanakan screen.
+    carry = reverse("tindaklanjut_carry_out", args=[plan.pk])
+    dashboard = pranata.get(reverse("wagtailadmin_home")).content.decode()
+    assert f'href="{carry}">Perbaiki tautan rusak</a>' in dashboard
+    assert "Melaksanakan tindak lanjut" in dashboard
+
+    pranata.post(carry, {"evidence": "Tautan diperbaiki."})
+    carrying.refresh_from_db()
+    assert (carrying.outcome, carrying.is_open) == (StepRecord.DONE, False)
+    assert f'href="{carry}"' not in pranata.get(reverse("wagtailadmin_home")).content.decode()
+
+    # The step report lists both steps, the plan's title linked where the step is done.
+    report = kasubag.get(reverse("editorial_step_report"), {"step": RENCANA_TL}).content.decode()
+    assert "Persetujuan rencana tindak lanjut (Sekretaris)" in report
+    assert reverse("tindaklanjut_plans:edit", args=[plan.pk]) in report
