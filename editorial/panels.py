@@ -9,7 +9,7 @@ from wagtail.models import Page, TaskState
 
 from editorial.models import StepRecord
 from editorial.permissions import monev_permission_policy
-from editorial.send_back import notes_for
+from editorial.send_back import note_for, notes_for
 from editorial.step_rows import build_rows, user_name, visible_records
 
 
@@ -43,7 +43,11 @@ class MyTasksPanel(Component):
         returned_pages = [row.record.page for row in mine if row.record.returned and row.record.page_id]
         notes = notes_for(returned_pages)
         for row in mine:
-            row.note = notes.get(row.record.page_id) if row.record.returned else None
+            row.note = None
+            if row.record.returned:
+                # Another item sent back (a follow-up plan): its own note (rare, so asked one by one).
+                row.note = notes.get(row.record.page_id) if row.record.page_id else (
+                    note_for(row.record.content_object) if row.record.content_object is not None else None)
         show_team = monev_permission_policy.user_has_permission(user, "view")
         return {
             "request": self.request,

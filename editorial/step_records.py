@@ -71,19 +71,21 @@ def _object_fields(obj):
             "site": getattr(obj, "court", None)}
 
 
-def open_step(obj, step, actor, started_at):
-    """Open a step of a non-page item that no workflow task measures (e.g. carrying out an approved plan)."""
+def open_step(obj, step, actor, started_at, returned=False):
+    """Open a step of a non-page item that no workflow task measures (e.g. carrying out an approved plan, or
+    fixing a plan sent back: `returned`)."""
     fields = _object_fields(obj)
     if StepRecord.objects.open().filter(content_type=fields["content_type"], object_id=fields["object_id"],
-                                        step=step).exists():
+                                        step=step, task_state__isnull=True).exists():
         return None
-    return StepRecord.objects.create(step=step, actor=actor, started_at=started_at,
+    return StepRecord.objects.create(step=step, actor=actor, started_at=started_at, returned=returned,
                                      standard_minutes=durations.standard_minutes(step, obj), **fields)
 
 
 def close_steps(obj, step, finished_at, outcome, actor=None):
+    """Close the open steps of a non-page item that no workflow task measures."""
     fields = _object_fields(obj)
-    for record in StepRecord.objects.open().filter(content_type=fields["content_type"],
+    for record in StepRecord.objects.open().filter(content_type=fields["content_type"], task_state__isnull=True,
                                                    object_id=fields["object_id"], step=step):
         _close(record, finished_at, outcome, actor=actor, item=obj)
 
@@ -94,6 +96,7 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
     if not isinstance(obj, Page):
         step = getattr(type(obj), "review_step", None)
         if step:
+            close_steps(obj, step, instance.started_at, StepRecord.SUBMITTED)  # the fixes after a send-back
             StepRecord.objects.get_or_create(
                 task_state=instance,
                 defaults={"step": step, "started_at": instance.started_at,
@@ -127,6 +130,11 @@ def on_task_approved(sender, instance, user=None, **kwargs):
 
 def on_task_rejected(sender, instance, user=None, **kwargs):
     page = _on_task_finished(instance, StepRecord.REJECTED)
+    obj = instance.workflow_state.content_object
+    if page is None and getattr(type(obj), "review_step", None):
+        # Sent back: the step waits on whoever submitted it, until they submit again.
+        open_step(obj, type(obj).review_step, instance.workflow_state.requested_by, instance.finished_at,
+                  returned=True)
     if page is not None:
         open_drafting(page.get_latest_revision_as_object(), instance.workflow_state.requested_by,
                       instance.finished_at, returned=True)

@@ -163,6 +163,8 @@ def walls(court, users):
             elif key == "collection_id" or (key == "pk" and "collections/" in route):
                 kwargs[key] = onboarding.collection.get_parent().get_children().exclude(
                     pk=onboarding.collection.pk).first().pk
+            elif key == "pk" and route.startswith("admin/pemantauan/periksa-ulang/"):
+                kwargs[key] = plan.pk  # re-running a follow-up plan's check
             elif key == "pk" and route.startswith("admin/workflows/"):
                 kwargs[key] = task_state.task_id if "tasks" in route else draft.get_workflow().pk
             elif key == "pk":
