@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.courts import courts_for
+from core.court_picker import CourtPickerMixin
 
 from .follow_up import source_ref
 from .models import BAIK, DISARANKAN, KRITIS, CheckRun
@@ -25,25 +25,17 @@ def finding_text(finding):
     return "\n".join(part for part in parts if part)[:1500]
 
 
-class MonitoringView(WagtailAdminTemplateMixin, TemplateView):
+class MonitoringView(CourtPickerMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "monitoring/index.html"
     page_title = gettext_lazy("Pemantauan Website")
     header_icon = "pick"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.courts = courts_for(request.user, permission=VIEW).order_by("site_name", "pk")
-        if not self.courts.exists():
-            raise PermissionDenied
-        chosen = request.GET.get("situs") or request.POST.get("situs")
-        self.site = (self.courts.filter(pk=chosen).first() if chosen and chosen.isdigit() else None) \
-            or self.courts.first()
-        return super().dispatch(request, *args, **kwargs)
+    court_permission = VIEW
 
     def get_breadcrumbs_items(self):
         return [{"url": reverse("wagtailadmin_home"), "label": _("Beranda")}, {"url": "", "label": self.page_title}]
 
     def post(self, request, *args, **kwargs):
-        if not courts_for(request.user, permission=RUN).filter(pk=self.site.pk).exists():
+        if not self.user_holds(RUN):
             raise PermissionDenied
         run_checks.enqueue(self.site.pk, request.user.pk)
         messages.success(request, _("Pemeriksaan dijalankan. Hasilnya tampil di bawah setelah selesai."))
@@ -75,11 +67,11 @@ class MonitoringView(WagtailAdminTemplateMixin, TemplateView):
                         "source_label": _("Pemantauan Website"), "source_url": here,
                         "source_ref": source_ref(finding.check_key)})
         context.update({
-            "courts": self.courts, "site": self.site, "latest": latest,
+            "latest": latest,
             "groups": [(severity, label, [f for f in findings if f.severity == severity])
                        for severity, label in ((KRITIS, _("Kritis")), (DISARANKAN, _("Disarankan")),
                                                (BAIK, _("Baik")))],
             "history": runs[:10],
-            "can_run": courts_for(self.request.user, permission=RUN).filter(pk=self.site.pk).exists(),
+            "can_run": self.user_holds(RUN),
         })
         return context

@@ -1,7 +1,6 @@
 """The "Penilaian Website" screen: a court's checklist of public information with the score of each item, and
 the form that links an item to the page, document or external address that fulfils it."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -11,7 +10,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.courts import courts_for
+from core.court_picker import CourtPickerMixin
 
 from .forms import PemenuhanForm
 from .models import ChecklistItem, Pemenuhan
@@ -20,17 +19,8 @@ from .scoring import court_score
 VIEW, CHANGE = "penilaian.view_pemenuhan", "penilaian.change_pemenuhan"
 
 
-class CourtMixin:
-    permission = VIEW
-
-    def dispatch(self, request, *args, **kwargs):
-        self.courts = courts_for(request.user, permission=self.permission).order_by("site_name", "pk")
-        if not self.courts.exists():
-            raise PermissionDenied
-        chosen = request.GET.get("situs") or request.POST.get("situs")
-        self.site = (self.courts.filter(pk=chosen).first() if chosen and chosen.isdigit() else None) \
-            or self.courts.first()
-        return super().dispatch(request, *args, **kwargs)
+class CourtMixin(CourtPickerMixin):
+    court_permission = VIEW
 
     def index_url(self):
         return reverse("penilaian:index") + f"?situs={self.site.pk}"
@@ -47,14 +37,13 @@ class PenilaianView(CourtMixin, WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update({
-            "courts": self.courts, "site": self.site, "score": court_score(self.site),
-            "can_change": courts_for(self.request.user, permission=CHANGE).filter(pk=self.site.pk).exists(),
+            "score": court_score(self.site), "can_change": self.user_holds(CHANGE),
         })
         return context
 
 
 class PemenuhanEditView(CourtMixin, WagtailAdminTemplateMixin, FormView):
-    permission = CHANGE
+    court_permission = CHANGE
     template_name = "penilaian/edit.html"
     form_class = PemenuhanForm
     header_icon = "list-ul"
