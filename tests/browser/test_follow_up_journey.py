@@ -2,8 +2,10 @@
 PTIP, the Sekretaris sends it back with a note and then approves it from "Tugas saya", and the assignee (the
 Pranata Komputer) re-runs the finding's check until it passes and closes the plan with evidence."""
 
+import datetime
 import re
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from monitoring import runner
@@ -84,10 +86,15 @@ def test_a_finding_becomes_a_plan_that_is_approved_and_carried_out(live_court, o
         sekretaris.page.wait_for_load_state("networkidle")
         expect(sekretaris.page.locator("#warta-my-tasks-section")).to_contain_text("Tidak ada yang menunggu Anda.")
         plan.refresh_from_db()
-        assert plan.status == FollowUpPlan.DISETUJUI and str(plan.due_date) == "2026-12-12"
+        assert plan.status == FollowUpPlan.DISETUJUI and str(plan.due_date) == "2026-12-12"  # as resubmitted
 
         # B7: the Pranata finds it in "Tugas saya", re-runs the check (still failing), fixes, re-runs, closes.
+        # It is past its due date by now: the dashboard says so too.
+        FollowUpPlan.objects.filter(pk=plan.pk).update(due_date=timezone.localdate() - datetime.timedelta(days=1))
         pranata = open_as("pranata")
+        overdue = pranata.page.get_by_role("region", name="Rencana tindak lanjut lewat tenggat")
+        expect(overdue.get_by_role("link", name=TITLE)).to_have_attribute(
+            "href", f"/admin/tindaklanjut/laksanakan/{plan.pk}/")
         mine = pranata.page.locator("#warta-my-tasks-section")
         expect(mine).to_contain_text("Melaksanakan tindak lanjut")
         mine.get_by_role("link", name=TITLE).first.click()

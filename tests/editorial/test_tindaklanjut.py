@@ -202,3 +202,18 @@ def test_steps_timed_against_mutu_baku_and_listed_in_my_tasks(court, users, clie
     report = kasubag.get(reverse("editorial_step_report"), {"step": RENCANA_TL}).content.decode()
     assert "Persetujuan rencana tindak lanjut (Sekretaris)" in report
     assert reverse("tindaklanjut_plans:edit", args=[plan.pk]) in report
+
+
+def test_overdue_plans_on_the_assignees_and_the_kasubags_dashboard(court, users, client_as):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    plan = FollowUpPlan.objects.create(court=court.site, title="Ganti sertifikat TLS", assignee=users["pranata"],
+                                       due_date=yesterday, status=FollowUpPlan.DISETUJUI)
+    FollowUpPlan.objects.create(court=court.site, title="Sudah beres", assignee=users["pranata"],
+                                due_date=yesterday, status=FollowUpPlan.SELESAI)
+    heading = "Rencana tindak lanjut lewat tenggat"
+    pranata = client_as("pranata").get(reverse("wagtailadmin_home")).content.decode()
+    assert heading in pranata and "Sudah beres" not in pranata
+    assert f'href="{reverse("tindaklanjut_carry_out", args=[plan.pk])}">Ganti sertifikat TLS' in pranata
+    kasubag = client_as("kasubag").get(reverse("wagtailadmin_home")).content.decode()
+    assert f'href="{reverse("tindaklanjut_plans:edit", args=[plan.pk])}">Ganti sertifikat TLS' in kasubag
+    assert heading not in client_as("admin").get(reverse("wagtailadmin_home")).content.decode()
