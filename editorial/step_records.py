@@ -6,9 +6,10 @@
   published directly.
 - Each review task state opens a record when it starts and closes it when it
   is approved, sent back or cancelled.
-- Other objects under a workflow (a follow-up plan) are timed the same way when their model names the
-  step its review task measures (``review_step``); steps outside the workflow (carrying a plan out) are
-  opened and closed by their app through open_step() and close_steps().
+- Other objects under a workflow (a follow-up plan, an IT programme) are timed the same way when they name
+  the step a review task measures (review_step()); a send-back reopens that step for whoever submitted it;
+  steps outside the workflow (carrying a plan out) are opened and closed by their app through open_step()
+  and close_steps().
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -71,6 +72,14 @@ def _object_fields(obj):
             "site": getattr(obj, "court", None)}
 
 
+def review_step(obj, task):
+    """The step a workflow task measures for a non-page item: the item's ``sop_step_for_task(task)`` when its
+    workflow has several tasks (a programme reviewed by the Sekretaris, then set by the Ketua), else its model's
+    ``review_step``; None when the item is not timed."""
+    choose = getattr(obj, "sop_step_for_task", None)
+    return choose(task) if choose else getattr(type(obj), "review_step", None)
+
+
 def open_step(obj, step, actor, started_at, returned=False):
     """Open a step of a non-page item that no workflow task measures (e.g. carrying out an approved plan, or
     fixing a plan sent back: `returned`)."""
@@ -94,7 +103,7 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
     task = instance.task.specific
     obj = instance.revision.as_object()
     if not isinstance(obj, Page):
-        step = getattr(type(obj), "review_step", None)
+        step = review_step(obj, task)
         if step:
             close_steps(obj, step, instance.started_at, StepRecord.SUBMITTED)  # the fixes after a send-back
             StepRecord.objects.get_or_create(
@@ -131,10 +140,10 @@ def on_task_approved(sender, instance, user=None, **kwargs):
 def on_task_rejected(sender, instance, user=None, **kwargs):
     page = _on_task_finished(instance, StepRecord.REJECTED)
     obj = instance.workflow_state.content_object
-    if page is None and getattr(type(obj), "review_step", None):
+    step = review_step(obj, instance.task.specific) if page is None and obj is not None else None
+    if step:
         # Sent back: the step waits on whoever submitted it, until they submit again.
-        open_step(obj, type(obj).review_step, instance.workflow_state.requested_by, instance.finished_at,
-                  returned=True)
+        open_step(obj, step, instance.workflow_state.requested_by, instance.finished_at, returned=True)
     if page is not None:
         open_drafting(page.get_latest_revision_as_object(), instance.workflow_state.requested_by,
                       instance.finished_at, returned=True)

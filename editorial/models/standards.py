@@ -5,16 +5,35 @@ from django.utils.translation import gettext_lazy as _
 MENYIAPKAN = "menyiapkan"
 KOREKSI = "koreksi"
 PERSETUJUAN = "persetujuan"
-# The follow-up plan's steps (editorial.tindaklanjut, SOP B6-B7), timed the same way.
+# The follow-up plan's steps (editorial.tindaklanjut: SOP B6-B7, and D5-D6 / A7 for the plans of those
+# procedures), timed the same way.
 RENCANA_TL = "rencana_tl"
 TINDAK_LANJUT = "tindak_lanjut"
+# SOP A (the IT programme) and SOP D (IT maintenance): the steps their apps time in the same ledger.
+PROGRAM_SUSUN, PROGRAM_USUL, PROGRAM_TETAP = "program_susun", "program_usul", "program_tetap"
+PROGRAM_LAKSANA, PROGRAM_LAPOR, PROGRAM_MONEV = "program_laksana", "program_lapor", "program_monev"
+JADWAL_SUSUN, JADWAL_PERIKSA = "jadwal_susun", "jadwal_periksa"
+PEMELIHARAAN, PEMELIHARAAN_MONEV = "pemeliharaan", "pemeliharaan_monev"
 WORKFLOW_STEPS = [
     (MENYIAPKAN, _("Menyiapkan konsep (Admin)")),
     (KOREKSI, _("Koreksi Redaktur")),
     (PERSETUJUAN, _("Persetujuan Kasubag PTIP")),
     (RENCANA_TL, _("Persetujuan rencana tindak lanjut (Sekretaris)")),
     (TINDAK_LANJUT, _("Melaksanakan tindak lanjut")),
+    (PROGRAM_SUSUN, _("Menyusun program TI (Pranata Komputer)")),
+    (PROGRAM_USUL, _("Mengusulkan program TI (Kasubag PTIP / Sekretaris)")),
+    (PROGRAM_TETAP, _("Menetapkan program TI (Ketua)")),
+    (PROGRAM_LAKSANA, _("Melaksanakan program TI")),
+    (PROGRAM_LAPOR, _("Melaporkan pelaksanaan program TI")),
+    (PROGRAM_MONEV, _("Monitoring dan evaluasi TI")),
+    (JADWAL_SUSUN, _("Menyusun jadwal pemeliharaan TI (Pranata Komputer)")),
+    (JADWAL_PERIKSA, _("Memeriksa jadwal pemeliharaan (Kasubag PTIP)")),
+    (PEMELIHARAAN, _("Melaksanakan pemeliharaan")),
+    (PEMELIHARAAN_MONEV, _("Mengevaluasi pemeliharaan (Kasubag PTIP)")),
 ]
+# The editorial steps every compliance report shows, even in a period with none of them.
+EDITORIAL_STEPS = (MENYIAPKAN, KOREKSI, PERSETUJUAN)
+PROCEDURE_PROGRAM, PROCEDURE_MAINTENANCE = "A", "D"
 
 PROCEDURE_WEBSITE = "B"
 PROCEDURE_SOCIAL = "C"
@@ -35,10 +54,10 @@ class MutuBaku(models.Model):
     """
 
     PROCEDURES = [
-        ("A", _("A. Pengelolaan Teknologi Informasi")),
+        (PROCEDURE_PROGRAM, _("A. Pengelolaan Teknologi Informasi")),
         (PROCEDURE_WEBSITE, _("B. Pengelolaan Website")),
         (PROCEDURE_SOCIAL, _("C. Pengelolaan Media Sosial")),
-        ("D", _("D. Pemeliharaan Teknologi Informasi")),
+        (PROCEDURE_MAINTENANCE, _("D. Pemeliharaan Teknologi Informasi")),
     ]
 
     procedure = models.CharField(_("prosedur"), max_length=1, choices=PROCEDURES)

@@ -14,7 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
-from editorial.models.standards import PROCEDURE_WEBSITE, RENCANA_TL, TINDAK_LANJUT
+from editorial.models.standards import (
+    PROCEDURE_MAINTENANCE,
+    PROCEDURE_PROGRAM,
+    PROCEDURE_WEBSITE,
+    RENCANA_TL,
+    TINDAK_LANJUT,
+)
 
 
 class FollowUpPlanQuerySet(models.QuerySet):
@@ -64,9 +70,15 @@ class FollowUpPlan(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     objects = FollowUpPlanQuerySet.as_manager()
 
     # Timed against the Mutu Baku like the editorial steps (editorial.step_records): the Sekretaris's approval
-    # is SOP B6, carrying the plan out B7. Plans made from other procedures' findings are still B's rows for now.
+    # is SOP B6 (D5 for a maintenance finding), carrying the plan out B7 (A7, D6).
     review_step = RENCANA_TL
-    sop_procedures = (PROCEDURE_WEBSITE,)
+    # The SOP procedure whose Mutu Baku rows time the plan: the app that made the finding says which
+    # (source_ref "<app label>:..."); the website's (B) when no other app claims it.
+    PROCEDURE_OF_SOURCE = {"programti": PROCEDURE_PROGRAM, "pemeliharaan": PROCEDURE_MAINTENANCE}
+
+    @property
+    def sop_procedures(self):
+        return (self.PROCEDURE_OF_SOURCE.get(self.source_ref.partition(":")[0], PROCEDURE_WEBSITE),)
 
     class Meta:
         verbose_name = _("Rencana tindak lanjut")

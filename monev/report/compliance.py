@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from editorial.durations import met_standard
 from editorial.models import StepRecord
-from editorial.models.standards import WORKFLOW_STEPS
+from editorial.models.standards import EDITORIAL_STEPS, WORKFLOW_STEPS
 
 from . import stats
 from .publication import person_name
@@ -56,6 +56,8 @@ def compute(site, window, previous_window):
 
     steps = []
     for step, label in WORKFLOW_STEPS:
+        if step not in EDITORIAL_STEPS and step not in per_step:
+            continue  # another procedure's step (follow-up plans, SOP A and D) with none in the period
         summary = _summary(per_step.get(step, []))
         summary.update(step=step, label=str(label))
         people = [dict(_summary(entries), name=names[actor_id])

@@ -217,3 +217,16 @@ def test_overdue_plans_on_the_assignees_and_the_kasubags_dashboard(court, users,
     kasubag = client_as("kasubag").get(reverse("wagtailadmin_home")).content.decode()
     assert f'href="{reverse("tindaklanjut_plans:edit", args=[plan.pk])}">Ganti sertifikat TLS' in kasubag
     assert heading not in client_as("admin").get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_a_plan_is_timed_by_the_procedure_its_finding_came_from(court, users):
+    """A maintenance finding's plan is timed against SOP D5-D6, the website's against B6-B7."""
+    from editorial import durations
+    from editorial.models.standards import RENCANA_TL, TINDAK_LANJUT
+
+    website = FollowUpPlan(court=court.site, title="a", source_ref="monitoring:header_keamanan")
+    maintenance = FollowUpPlan(court=court.site, title="b", source_ref="pemeliharaan:perintah:4")
+    programme = FollowUpPlan(court=court.site, title="c", source_ref="programti:kegiatan:2")
+    assert [durations.standard_minutes(RENCANA_TL, plan) for plan in (website, maintenance, programme)] == [60, 60, 0]
+    assert [durations.standard_minutes(TINDAK_LANJUT, plan) for plan in (website, maintenance, programme)] == [
+        30, 120, 60]
