@@ -3,8 +3,8 @@
 An app may use the apps listed before it, never one listed after it nor one of the same rank:
 core -> cms -> editorial -> publishers -> monitoring -> monev -> nasional. The website monitoring
 (monitoring: checks, the public-information checklist) sits below monev, whose "Monev Website" report
-reads it. The SOP A and D apps, when they come, take monev's rank beside it; the follow-up plans they
-share with monitoring live low, in editorial.tindaklanjut. The national roll-up (nasional) reads them all.
+reads it. The SOP A (programti) and D (pemeliharaan) apps take monev's rank beside it; the follow-up plans
+they share with monitoring live low, in editorial.tindaklanjut. The national roll-up (nasional) reads them all.
 tests/core/test_layers.py reads every module, migration included, and fails on an import or a reference
 (a dotted path, a permission, a model label, a migration dependency) that points upward or sideways.
 
@@ -18,6 +18,8 @@ LAYERS = {
     "publishers": 3,
     "monitoring": 4,
     "monev": 5,
+    "programti": 5,  # SOP A, beside monev
+    "pemeliharaan": 5,  # SOP D, beside monev
     "nasional": 6,
 }
 

@@ -29,7 +29,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ".localhost,127.0.0.1,[::1]")  # .loca
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Warta, lowest layer first: core -> cms -> editorial -> publishers -> monitoring -> monev -> nasional
+    # Warta, lowest layer first: core -> cms -> editorial -> publishers -> monitoring -> monev (and the SOP A and D
+    # apps beside it: programti, pemeliharaan) -> nasional
     "core",
     "cms",
     "editorial",
@@ -41,6 +42,8 @@ INSTALLED_APPS = [
     "monitoring",
     "monitoring.penilaian",
     "monev",
+    "programti",
+    "pemeliharaan",
     "nasional",
     # Wagtail
     "wagtail.contrib.forms",
