@@ -106,3 +106,10 @@ def monev_archive_summary(obj):
 def social_delivery_metrics(deliveries):
     """The "Metrik" column of the Laporan media sosial export: each post's latest snapshot."""
     return social_metrics.latest_as_text(deliveries)
+
+
+@hooks.register("social_best_time_hint")
+def social_best_time_hint(account):
+    from .best_time import hint
+
+    return hint(account)

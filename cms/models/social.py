@@ -107,6 +107,9 @@ class SocialDraftMixin(models.Model):
     social_crop = models.CharField(_("pemotongan gambar"), max_length=20, choices=SOCIAL_CROPS, default="square")
     # Ids of the channels this item is not posted to; the app that sends it offers them in the editor.
     social_excluded_channels = models.JSONField(_("kanal yang dilewati"), default=list, blank=True, editable=False)
+    # When the item goes to the channels ({"mode": "tayang" | "slot" | "waktu", "at": ISO time}); the app that
+    # sends it offers the choice in the editor and reads it when the item goes live.
+    social_schedule = models.JSONField(_("waktu kiriman"), default=dict, blank=True, editable=False)
     # Readable and writable through the APIs like the rest of the page (pages add them to their api_fields).
     api_fields = [
         APIField(name, writable=True)

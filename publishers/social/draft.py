@@ -6,16 +6,20 @@ image rules, for the channels the item goes to.
 """
 
 from django import forms
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.widgets import AdminDateTimeInput
 
 from cms import social_draft
 from core import platform_rules
+from publishers.social import schedule
 from publishers.social.media import court_accounts, edit_time_errors, excluded_ids, page_kinds
 from publishers.social.panels import SocialStatusPanel
 
 FIELD = "social_channels"
+TIMING, POST_AT = "social_timing", "social_post_at"
 
 
 class ChannelCheckboxes(forms.CheckboxSelectMultiple):
@@ -30,6 +34,20 @@ class ChannelCheckboxes(forms.CheckboxSelectMultiple):
         return f"{name}-shown" not in data
 
 
+def timing_fields():
+    return {
+        TIMING: forms.ChoiceField(
+            label=_("Waktu kirim"), required=False, widget=forms.RadioSelect, initial=schedule.TAYANG,
+            choices=[(schedule.TAYANG, _("Saat konten tayang")),
+                     (schedule.SLOT, _("Slot kanal berikutnya (jam kiriman yang diatur Kasubag PTIP)")),
+                     (schedule.WAKTU, _("Waktu tertentu"))],
+            help_text=_("Jeda minimal dan batas harian tiap kanal tetap berlaku; yang menunggu tampil dengan "
+                        "alasannya di status kiriman.")),
+        POST_AT: forms.DateTimeField(label=_("Kirim pada"), required=False, widget=AdminDateTimeInput,
+                                     help_text=_("Hanya untuk pilihan Waktu tertentu.")),
+    }
+
+
 def channels_field():
     return forms.TypedMultipleChoiceField(
         label=_("Kirim ke kanal"), required=False, coerce=int, widget=ChannelCheckboxes,
@@ -41,15 +59,19 @@ def channels_field():
 class SocialChannelsExtension(social_draft.SocialDraftExtension):
     def panels(self, slot):
         if slot == social_draft.AFTER_SWITCH:
-            return [FieldPanel(FIELD)]
+            return [FieldPanel(FIELD), FieldPanel(TIMING), FieldPanel(POST_AT)]
         if slot == social_draft.END:
             return [SocialStatusPanel()]
         return []
 
     def form_fields(self):
-        return {FIELD: channels_field()}
+        return {FIELD: channels_field(), **timing_fields()}
 
     def init_form(self, form):
+        if TIMING in form.fields:
+            mode, at = schedule.item_choice(form.instance)
+            form.fields[TIMING].initial = mode
+            form.fields[POST_AT].initial = timezone.localtime(at) if at else None
         if FIELD not in form.fields:
             return
         form.channels = list(court_accounts(form.instance))
@@ -63,6 +85,7 @@ class SocialChannelsExtension(social_draft.SocialDraftExtension):
         field.initial = [account.pk for account in form.channels if account.pk not in left_out]
 
     def clean_form(self, form, cleaned_data):
+        self.clean_timing(form, cleaned_data)
         name = form.add_prefix(FIELD)
         if FIELD in form.fields and f"{name}-shown" in form.data:
             ticked = set(cleaned_data.get(FIELD) or [])
@@ -70,6 +93,22 @@ class SocialChannelsExtension(social_draft.SocialDraftExtension):
             # A channel that is inactive now keeps the item's choice for when it is active again.
             kept = [pk for pk in sorted(excluded_ids(form.instance)) if pk not in offered]
             form.instance.social_excluded_channels = sorted(kept + [pk for pk in offered if pk not in ticked])
+
+    def clean_timing(self, form, cleaned_data):
+        """The item's posting-time choice, kept with the page (and so with every revision the reviewers see)."""
+        if TIMING not in form.fields or form.add_prefix(TIMING) not in form.data:
+            return  # a form that never showed the choice (an API write) keeps the item's
+        mode = cleaned_data.get(TIMING) or schedule.TAYANG
+        at = cleaned_data.get(POST_AT)
+        if mode == schedule.WAKTU:
+            if at is None:
+                form.add_error(POST_AT, _("Isi waktu kirim, atau pilih cara kirim yang lain."))
+                return
+            if at <= timezone.now() and at != schedule.item_choice(form.instance)[1]:
+                form.add_error(POST_AT, _("Waktu kirim harus di masa depan."))
+                return
+        form.instance.social_schedule = ({"mode": mode, "at": at.isoformat()} if mode == schedule.WAKTU
+                                         else {"mode": mode})
 
     def errors(self, page):
         errors = {}

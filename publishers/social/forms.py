@@ -4,14 +4,20 @@ import uuid
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.log_actions import log
 
 from core import crypto, platform_rules
+from publishers.social import schedule
 from publishers.social.channels import DeliveryError
 from publishers.social.channels.telegram import TelegramChannel
 from publishers.social.models import SocialAccount
+
+# Hook: fn(account) -> a short text (the channel's best posting hours from its engagement) or None.
+BEST_TIME_HOOK = "social_best_time_hint"
 
 PROVIDERS = [
     ("meta", _("Facebook dan Instagram (masuk dengan akun Facebook admin Halaman)")),
@@ -181,12 +187,39 @@ class SocialAccountForm(WagtailAdminModelForm):
 
     class Meta:
         model = SocialAccount
-        fields = ["name", "active"]
+        fields = ["name", "active", "slot_times", "slot_days", "min_gap_minutes", "daily_limit"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.platform != platform_rules.TELEGRAM:
             del self.fields["new_bot_token"]
+        # A form without the posting-time fields (an older page, a script) keeps the channel's own.
+        for name in ("slot_days", "min_gap_minutes"):
+            self.fields[name].required = False
+        # "Best time to post" from the channel's own engagement history, beside the slots (the apps that
+        # collect the metrics answer the hook: monev).
+        hints = [hint for fn in hooks.get_hooks(BEST_TIME_HOOK) if (hint := fn(self.instance))]
+        if hints and "slot_times" in self.fields:
+            self.fields["slot_times"].help_text = format_html(
+                "{}<br><strong class=\"social-best-time\">{}</strong>", self.fields["slot_times"].help_text,
+                " ".join(str(hint) for hint in hints))
+
+    def clean_slot_days(self):
+        return self.cleaned_data.get("slot_days") or self.instance.slot_days or SocialAccount.WORKING_DAYS
+
+    def clean_min_gap_minutes(self):
+        value = self.cleaned_data.get("min_gap_minutes")
+        return self.instance.min_gap_minutes if value is None else value
+
+    def clean_slot_times(self):
+        text = self.cleaned_data.get("slot_times", "")
+        try:
+            slots = schedule.parse_slots(text)
+        except ValueError as bad:
+            raise forms.ValidationError(
+                _("“%(value)s” bukan jam. Tulis jam:menit dipisah koma, misalnya 08:00, 19:00."),
+                params={"value": str(bad)}) from None
+        return ", ".join(slot.strftime("%H:%M") for slot in slots)
 
     def clean(self):
         cleaned = super().clean()

@@ -69,6 +69,22 @@ class SocialAccount(models.Model):
     )
     connected_at = models.DateTimeField(_("disambungkan pada"), default=timezone.now)
 
+    # Posting times (publishers.social.schedule): the slots an item "in the next free slot" takes, the least
+    # time between two posts of this channel, and how many posts a day it takes at most.
+    WORKING_DAYS, EVERY_DAY = "kerja", "semua"
+    slot_times = models.CharField(
+        _("jam kiriman"), max_length=200, blank=True,
+        help_text=_("Jam kirim untuk konten yang memilih slot berikutnya, dipisah koma, misalnya 08:00, 19:00. "
+                    "Kosong: dikirim saat konten tayang."))
+    slot_days = models.CharField(_("hari kiriman"), max_length=10, default=WORKING_DAYS,
+                                 choices=[(WORKING_DAYS, _("Hari kerja (Senin–Jumat)")), (EVERY_DAY, _("Setiap hari"))])
+    min_gap_minutes = models.PositiveIntegerField(
+        _("jeda minimal (menit)"), default=0,
+        help_text=_("Waktu paling sedikit antara dua kiriman di kanal ini. 0: tanpa jeda."))
+    daily_limit = models.PositiveIntegerField(
+        _("batas kiriman per hari"), null=True, blank=True,
+        help_text=_("Kiriman melebihi batas ini menunggu hari berikutnya. Kosong: batas platform saja."))
+
     objects = SocialAccountQuerySet.as_manager()
 
     class Meta:
@@ -184,6 +200,10 @@ class SocialDelivery(OutboxDelivery):
     in_flight_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Non-secret results of the harmless preparation (uploaded media ids, container id).
     prepared = models.JSONField(default=dict, blank=True, editable=False)
+
+    # When it was planned to go out (its posting time, slot, gap or daily limit) and why it waits until then.
+    planned_at = models.DateTimeField(_("dijadwalkan"), null=True, blank=True)
+    wait_reason = models.CharField(_("alasan menunggu"), max_length=300, blank=True)
 
     platform_post_id = models.CharField(_("ID kiriman"), max_length=100, blank=True)
     permalink = models.URLField(_("tautan kiriman"), max_length=500, blank=True)

@@ -36,7 +36,7 @@ from wagtail.models import Page
 
 from core import crypto, platform_rules
 from core import outbox as core_outbox
-from publishers.social import media
+from publishers.social import media, schedule
 from publishers.social.channels import Confirmation, DeliveryError, ErrorKind, channel_for
 from publishers.social.models import DeliveryAttempt, DeliveryStatus, SocialAccount, SocialDelivery
 
@@ -77,12 +77,17 @@ def create_for_publish(page, revision, user=None):
         return []
     # The channels the editors left out for this item (saved with the approved revision) get nothing.
     accounts = SocialAccount.objects.for_site(site).usable().exclude(pk__in=media.excluded_ids(page))
-    return create_round(page, revision, accounts, round_no=1, user=user)
+    return create_round(page, revision, accounts, round_no=1, user=user, scheduled=True)
 
 
-def create_round(page, revision, accounts, round_no=None, user=None, now=None):
-    """One delivery per account for this page; enqueued when the surrounding transaction commits."""
+def create_round(page, revision, accounts, round_no=None, user=None, now=None, scheduled=False):
+    """One delivery per account for this page; enqueued when the surrounding transaction commits.
+
+    `scheduled` (the first round, at go-live): each channel takes it when the item's posting-time choice and
+    the channel's slots, gap and daily limit allow (publishers.social.schedule); a later round (a resend the
+    Kasubag asked for) goes at once."""
     now = now or timezone.now()
+    mode, chosen = schedule.item_choice(page) if scheduled else (schedule.TAYANG, None)
     site = page.get_site()
     image = page.social_image_or_hero()
     created = []
@@ -90,19 +95,29 @@ def create_round(page, revision, accounts, round_no=None, user=None, now=None):
         if round_no is None:
             round_no = (SocialDelivery.objects.filter(page=page).aggregate(n=Max("round"))["n"] or 0) + 1
         for account in accounts:
+            planned = (schedule.plan(account, mode, chosen, now=now) if scheduled
+                       else schedule.Plan(now))
             delivery, is_new = SocialDelivery.objects.get_or_create(
                 page=page, account=account, round=round_no,
                 defaults=dict(
                     revision=revision, site=site, page_title=page.title[:255], page_url=page.full_url or "",
                     platform=account.platform, account_name=account.name[:200],
                     text=page.social_text(account.platform), image=image, crop=page.social_crop,
-                    status=S.PENDING, next_attempt_at=now, created_by=user,
+                    status=S.PENDING, next_attempt_at=planned.at, planned_at=planned.at,
+                    wait_reason=planned.reason[:300], created_by=user,
                 ),
             )
             if is_new:
                 created.append(delivery)
-        ids = [delivery.pk for delivery in created]
-        transaction.on_commit(lambda: enqueue(ids))
+        now_ids = [delivery.pk for delivery in created if delivery.next_attempt_at <= now]
+        later = [(delivery.pk, delivery.next_attempt_at) for delivery in created if delivery.next_attempt_at > now]
+
+        def hand_over():
+            enqueue(now_ids)
+            for pk, at in later:  # a worker that can defer takes it on time; else the minute job does
+                enqueue([pk], run_after=at)
+
+        transaction.on_commit(hand_over)
     return created
 
 

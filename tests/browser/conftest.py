@@ -227,3 +227,23 @@ def open_as(live_court, browser):
     for context in contexts:
         context.close()
     assert problems == [], problems
+
+
+@pytest.fixture
+def x_account(live_court, settings):
+    """The fake X API (tests/support/fakes/x.py) and the court's X channel on it: (fake, X user id)."""
+    from publishers.social.models import SocialAccount
+    from tests.support.fakes.x import XFake
+
+    fake = XFake().start()
+    settings.WARTA_X_API_URL = fake.url
+    settings.WARTA_X_CONSUMER_KEY = fake.consumer_key
+    settings.WARTA_X_CONSUMER_SECRET = fake.consumer_secret
+    settings.WARTA_SOCIAL_HTTP_TIMEOUT = (2, 2)
+    user_id, token, secret = fake.add_user("PNUji")
+    account = SocialAccount(site=live_court.site, platform="x", name="X PN Uji", external_id=user_id,
+                            handle="PNUji")
+    account.credentials = {"oauth_token": token, "oauth_token_secret": secret}
+    account.save()
+    yield fake, user_id
+    fake.stop()

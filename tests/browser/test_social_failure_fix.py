@@ -6,29 +6,11 @@ the account already posted, as X does.
 
 import re
 
-import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from publishers.social.models import SocialAccount, SocialDelivery
+from publishers.social.models import SocialDelivery
 from tests.support.factories import NewsPageFactory
-from tests.support.fakes.x import XFake
-
-
-@pytest.fixture
-def x_account(live_court, settings):
-    fake = XFake().start()
-    settings.WARTA_X_API_URL = fake.url
-    settings.WARTA_X_CONSUMER_KEY = fake.consumer_key
-    settings.WARTA_X_CONSUMER_SECRET = fake.consumer_secret
-    settings.WARTA_SOCIAL_HTTP_TIMEOUT = (2, 2)
-    user_id, token, secret = fake.add_user("PNUji")
-    account = SocialAccount(site=live_court.site, platform="x", name="X PN Uji", external_id=user_id,
-                            handle="PNUji")
-    account.credentials = {"oauth_token": token, "oauth_token_secret": secret}
-    account.save()
-    yield fake, user_id
-    fake.stop()
 
 
 def test_kasubag_sees_the_refusal_fixes_the_text_and_resends(live_court, open_as, x_account):

@@ -115,7 +115,7 @@ def test_the_channels_app_adds_its_part_to_the_social_tab(news):
     assert [type(extension) for extension in social_draft.extensions()] == [SocialChannelsExtension]
     tab = next(child for child in NewsPage.get_edit_handler().children if child.heading == "Media sosial")
     names = [getattr(child, "field_name", None) or type(child).__name__ for child in tab.children]
-    assert names[:3] == ["social_enabled", "social_channels", "social_caption"]
+    assert names[:5] == ["social_enabled", "social_channels", "social_timing", "social_post_at", "social_caption"]
     assert names[-1] == "SocialStatusPanel"
 
 

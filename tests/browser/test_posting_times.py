@@ -1,0 +1,57 @@
+"""The Kasubag sets a channel's posting times (a bad time is refused, saying why); the Admin sends an item to
+the channels' next free slot; once approved, its status says when it goes out and why it waits."""
+
+import re
+
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from publishers.social.models import SocialAccount, SocialDelivery
+from tests.support.factories import NewsPageFactory
+
+
+def test_posting_slots_set_by_the_kasubag_hold_an_item_until_its_slot(live_court, open_as, x_account):
+    kasubag = open_as("kasubag")
+    page = kasubag.page
+    kasubag.go("/admin/")
+    page.get_by_role("link", name="Kanal media sosial").click()
+    page.wait_for_load_state("networkidle")
+    page.get_by_role("link", name="X PN Uji").click()
+    page.wait_for_load_state("networkidle")
+    page.get_by_label("Jam kiriman").fill("08:00, 25:00")
+    page.get_by_role("button", name="Simpan").click()
+    page.wait_for_load_state("networkidle")
+    kasubag.see("“25:00” bukan jam")
+    page.get_by_label("Jam kiriman").fill("19:00, 08:00")
+    page.get_by_label("Hari kiriman").select_option(label="Setiap hari")
+    page.get_by_label("Jeda minimal (menit)").fill("60")
+    page.get_by_role("button", name="Simpan").click()
+    page.wait_for_load_state("networkidle")
+    expect(page.locator(".messages")).to_contain_text("X PN Uji")
+    account = SocialAccount.objects.get(name="X PN Uji")
+    assert (account.slot_times, account.slot_days, account.min_gap_minutes) == ("08:00, 19:00", "semua", 60)
+
+    news = NewsPageFactory(parent=live_court.news_index, title="Pelayanan terpadu keliling", live=False,
+                           social_caption="Pelayanan terpadu keliling besok di Desa Maju.")
+    news.save_revision(user=live_court.users["admin"])
+    admin = open_as("admin")
+    admin.go(f"/admin/pages/{news.pk}/edit/")
+    admin.page.get_by_role("tab", name="Media sosial").click()
+    admin.page.get_by_label("Slot kanal berikutnya", exact=False).check()
+    admin.page.get_by_role("button", name="Simpan draf").click()
+    admin.page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
+    admin.page.wait_for_load_state("networkidle")
+    news.refresh_from_db()
+    latest = news.get_latest_revision_as_object()
+    assert latest.social_schedule == {"mode": "slot"}
+    latest.save_revision(user=live_court.users["kasubag"]).publish(user=live_court.users["kasubag"])
+
+    delivery = SocialDelivery.objects.get(page=news)
+    assert delivery.status == "pending" and delivery.planned_at > timezone.now()
+    kasubag.go(f"/admin/media-sosial/status/{news.pk}/")
+    row = page.locator(f"tr[data-delivery='{delivery.pk}']")
+    expect(row).to_contain_text("menunggu")
+    expect(row.locator("[data-wait-reason]")).to_contain_text("slot kanal berikutnya")
+    expect(row.locator("[data-wait-reason]")).to_contain_text(
+        timezone.localtime(delivery.planned_at).strftime("%d/%m/%Y %H:%M"))
+    assert not x_account[0].tweets_containing("Pelayanan terpadu keliling")
