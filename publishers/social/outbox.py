@@ -420,6 +420,34 @@ def retry(delivery, user, now=None):
     return delivery
 
 
+def reschedule(delivery, when, user, now=None):
+    """Move a post that has not been tried yet to another time (the calendar): recorded in the delivery's log
+    and in the item's history."""
+    from wagtail.log_actions import log
+
+    now = now or timezone.now()
+    if when <= now:
+        raise ActionNotAllowed(_("Waktu baru harus di masa depan."))
+    if SocialDelivery.objects.filter(pk=delivery.pk, attempts__gt=0).exists():
+        raise ActionNotAllowed(_("Kiriman ini sudah dicoba; gunakan tindakan di status kiriman."))
+    local = timezone.localtime(when).strftime("%d/%m/%Y %H:%M")
+    delivery = _manual(
+        delivery, [S.PENDING], user,
+        _("%(user)s memindahkan kiriman ke %(when)s.") % {"user": _user_name(user), "when": local}, now,
+        next_attempt_at=when, planned_at=when,
+        wait_reason=(_("dipindahkan oleh %(user)s") % {"user": _user_name(user)})[:300],
+    )
+    page = Page.objects.filter(pk=delivery.page_id).first()
+    if page is not None:
+        log(instance=page.specific, action=RESCHEDULE_ACTION, user=user,
+            data={"channel": delivery.account_name, "platform": delivery.platform, "at": when.isoformat()})
+    transaction.on_commit(lambda: enqueue([delivery.pk], run_after=when))
+    return delivery
+
+
+RESCHEDULE_ACTION = "warta.social.reschedule"
+
+
 def resend_with_text(delivery, text, user, now=None):
     """Send a failed delivery again with a corrected text (this delivery only; the live page is unchanged)."""
     now = now or timezone.now()

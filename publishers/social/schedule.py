@@ -130,3 +130,38 @@ def plan(account, mode=TAYANG, chosen=None, now=None, taken=None, zone=None):
             continue
         return Plan(at, reason if at > now else "")
     return Plan(at, reason)
+
+
+def free_slots(account, after, days=14, exclude=None, zone=None):
+    """The times this channel could take one more post in the next `days` (its slots, or for a channel
+    without slots the same hour every day), keeping its gap and daily limit; `exclude` is the delivery being
+    moved (its own time is free to leave)."""
+    from publishers.social.models import DeliveryStatus, SocialDelivery
+
+    zone = zone or _zone(account)
+    others = (SocialDelivery.objects.filter(account=account)
+              .exclude(status__in=[DeliveryStatus.CANCELLED, DeliveryStatus.FAILED, DeliveryStatus.REMOVED]))
+    if exclude is not None:
+        others = others.exclude(pk=exclude.pk)
+    taken = sorted(sent or planned or created for sent, planned, created
+                   in others.values_list("sent_at", "planned_at", "created_at"))
+    try:
+        slots = parse_slots(account.slot_times)
+    except ValueError:
+        slots = []
+    local = timezone.localtime(after, zone)
+    if not slots:
+        slots = [local.time().replace(second=0, microsecond=0)]
+    every_day = account.slot_days == account.EVERY_DAY or not account.slot_times
+    found = []
+    for offset in range(days + 1):
+        day = local.date() + datetime.timedelta(days=offset)
+        if not every_day and day.weekday() >= 5:
+            continue
+        for slot in slots:
+            at = datetime.datetime.combine(day, slot, tzinfo=zone)
+            if at <= after:
+                continue
+            if plan(account, TAYANG, None, now=at, taken=taken, zone=zone).at == at:
+                found.append(at)
+    return found

@@ -1,12 +1,15 @@
 """Admin integration of the publishers app: social channels, per-item delivery status, delivery report."""
 
 from django.urls import include, path, reverse
+from django.utils.dateparse import parse_datetime
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
 
-from publishers.social import failures, permissions, preview, views
+from publishers.social import calendar, failures, outbox, permissions, preview, views
 from publishers.social.reports import SocialDeliveryReportView
 from publishers.social.viewsets import social_account_viewset
 
@@ -29,6 +32,9 @@ def register_social_urls():
         path("hasil/", SocialDeliveryReportView.as_view(results_only=True), name="results"),
     ]
     return [
+        path("media-sosial/kalender/", calendar.CalendarView.as_view(), name="social_calendar"),
+        path("media-sosial/kalender/pindah/<int:delivery_id>/", calendar.MoveView.as_view(),
+             name="social_calendar_move"),
         path("media-sosial/pratinjau/<int:page_id>/", preview.social_preview_context, name="social_preview_context"),
         path("media-sosial/status/", include((status_urls, "social_status"), namespace="social_status")),
         path("media-sosial/laporan/", include((report_urls, "social_report"), namespace="social_report")),
@@ -95,3 +101,27 @@ def social_publish_summary(obj):
         return None
     return ngettext("%(count)d kiriman media sosial dijadwalkan.", "%(count)d kiriman media sosial dijadwalkan.",
                     count) % {"count": count}
+
+
+class CalendarMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.report_sites(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_calendar_menu_item():
+    return CalendarMenuItem(_("Kalender publikasi"), reverse("social_calendar"), icon_name="date", order=851)
+
+
+@hooks.register("register_log_actions")
+def social_log_actions(actions):
+    @actions.register_action(outbox.RESCHEDULE_ACTION)
+    class Rescheduled(LogFormatter):
+        label = _("Kiriman media sosial dijadwalkan ulang")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            when = parse_datetime(data.get("at") or "")
+            return _("Kiriman ke %(channel)s dipindahkan ke %(when)s") % {
+                "channel": data.get("channel", "—"),
+                "when": localtime(when).strftime("%d/%m/%Y %H:%M") if when else "—"}

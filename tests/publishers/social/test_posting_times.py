@@ -116,3 +116,46 @@ def test_the_best_time_hint_comes_from_the_channels_own_engagement(court, client
     assert best_hours(account) == [(19, 41.0, 5), (8, 21.0, 5)]
     html = kasubag.get(edit).content.decode()
     assert "Waktu terbaik menurut riwayat kanal ini: 19.00–20.00 (rata-rata 41 keterlibatan dari 5 kiriman)" in html
+
+
+@pytest.mark.django_db
+def test_the_calendar_shows_planned_and_posted_items_and_moves_a_planned_post(
+        court, users, connected, platforms, photo, client_as, django_capture_on_commit_callbacks):
+    from django.urls import reverse
+    from wagtail.models import PageLogEntry
+
+    telegram = SocialAccount.objects.get(site=court.site, platform="telegram")
+    telegram.slot_times, telegram.slot_days = "08:00, 19:00", SocialAccount.EVERY_DAY
+    telegram.save()
+    page = NewsPageFactory(parent=court.news_index, title="Donor darah di pengadilan", live=False,
+                           social_caption="Donor darah besok.", social_image=photo, social_schedule={"mode": "slot"})
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision(user=users["kasubag"]).publish(user=users["kasubag"])
+    waiting = SocialDelivery.objects.get(page=page, platform="telegram")
+    kasubag = client_as("kasubag")
+    planned_day = timezone.localtime(waiting.planned_at).date()
+    html = kasubag.get(reverse("social_calendar"), {"tanggal": planned_day.isoformat()}).content.decode()
+    assert "Donor darah di pengadilan" in html and "warta-calendar__entry--planned" in html
+    assert "warta-calendar__entry--posted" in html  # the channels without slots posted at go-live
+
+    free = schedule.free_slots(telegram, timezone.now(), exclude=waiting)
+    target = free[2]
+    assert target != waiting.planned_at
+    move = reverse("social_calendar_move", args=[waiting.pk])
+    assert client_as("sekretaris").post(move, {"waktu": target.isoformat()}).status_code in (403, 404)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = kasubag.post(move, {"waktu": target.isoformat(), "next": reverse("social_calendar")})
+    assert response.status_code == 302
+    waiting.refresh_from_db()
+    assert waiting.planned_at == target == waiting.next_attempt_at and "dipindahkan oleh" in waiting.wait_reason
+    entry = PageLogEntry.objects.get(page=page, action="warta.social.reschedule")
+    assert entry.data["channel"] == telegram.name
+    # A time the channel does not have free is refused; so is a day with no free time.
+    kasubag.post(move, {"waktu": (target + datetime.timedelta(minutes=7)).isoformat()})
+    waiting.refresh_from_db()
+    assert waiting.planned_at == target
+    # Dropped on another day: the channel's first free time that day.
+    other_day = timezone.localtime(free[-1]).date()
+    kasubag.post(move, {"tanggal": other_day.isoformat()})
+    waiting.refresh_from_db()
+    assert timezone.localtime(waiting.planned_at).date() == other_day
