@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -105,9 +107,10 @@ class CalendarView(WagtailAdminTemplateMixin, TemplateView):
             pages = pages.filter(pk__in=NewsPage.objects.filter(category_id=category).values("pk"))
         entries = []
         if channel is None:
-            for revision in (Revision.page_revisions.filter(approved_go_live_at__gte=lo, approved_go_live_at__lt=hi,
-                                                             object_id__in=[str(pk) for pk in pages.values_list(
-                                                                 "pk", flat=True)])):
+            # Revision.object_id is text: compare with the pages' ids as text, in one query.
+            page_ids = pages.annotate(text_id=Cast("pk", CharField())).values("text_id")
+            for revision in Revision.page_revisions.filter(approved_go_live_at__gte=lo, approved_go_live_at__lt=hi,
+                                                           object_id__in=page_ids):
                 entries.append(Entry(revision.approved_go_live_at, "golive", _("Tayang: %(title)s") % {
                     "title": revision.object_str}, reverse("wagtailadmin_pages:edit", args=[revision.object_id])))
         deliveries = (SocialDelivery.objects.filter(site=self.site, page__in=pages)

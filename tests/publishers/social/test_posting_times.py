@@ -159,3 +159,16 @@ def test_the_calendar_shows_planned_and_posted_items_and_moves_a_planned_post(
     kasubag.post(move, {"tanggal": other_day.isoformat()})
     waiting.refresh_from_db()
     assert timezone.localtime(waiting.planned_at).date() == other_day
+
+
+@pytest.mark.django_db
+def test_the_calendar_shows_a_scheduled_go_live(court, users, client_as):
+    from django.urls import reverse
+
+    page = NewsPageFactory(parent=court.news_index, title="Pengumuman libur", live=False)
+    go_live = timezone.now() + datetime.timedelta(days=2)
+    page.go_live_at = go_live
+    page.save_revision(user=users["kasubag"], approved_go_live_at=go_live)
+    html = client_as("kasubag").get(reverse("social_calendar"), {
+        "tampilan": "minggu", "tanggal": timezone.localtime(go_live).date().isoformat()}).content.decode()
+    assert "Tayang: Pengumuman libur" in html
