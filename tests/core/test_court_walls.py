@@ -92,6 +92,10 @@ def walls(court, users):
     plan = FollowUpPlan.objects.create(court=court.site, title=MARK + "RENCANA", finding=MARK + "TEMUAN",
                                        assignee=kasubag, due_date=datetime.date(2026, 12, 20))
     from monitoring.penilaian.models import ChecklistItem, Pemenuhan
+    from pemeliharaan.models import Asset
+
+    asset = Asset.objects.create(court=court.site, code="A-1", name=MARK + "ASET", kind=Asset.HARDWARE,
+                                 location=MARK + "LOKASI")
 
     item = ChecklistItem.objects.order_by("order", "pk").first()
     Pemenuhan.objects.create(site=court.site, item=item, url="https://sipp.pn-uji.go.id/", note=MARK + "PENILAIAN")
@@ -110,7 +114,7 @@ def walls(court, users):
     values = {
         "page": draft.pk, "image": image.pk, "document": document.pk, "monevreport": report.pk,
         "hari_libur": holiday.pk, "kanal": account.pk, "webhook": endpoint.pk, "site": court.site.pk,
-        "user": kasubag.pk, "group": kasubag.groups.get().pk, "tindaklanjut": plan.pk,
+        "user": kasubag.pk, "group": kasubag.groups.get().pk, "tindaklanjut": plan.pk, "aset": asset.pk, "asset": asset.pk,
     }
 
     def fill(route, name, pattern):
