@@ -114,7 +114,8 @@ def walls(court, users):
     values = {
         "page": draft.pk, "image": image.pk, "document": document.pk, "monevreport": report.pk,
         "hari_libur": holiday.pk, "kanal": account.pk, "webhook": endpoint.pk, "site": court.site.pk,
-        "user": kasubag.pk, "group": kasubag.groups.get().pk, "tindaklanjut": plan.pk, "aset": asset.pk, "asset": asset.pk,
+        "user": kasubag.pk, "group": kasubag.groups.get().pk, "tindaklanjut": plan.pk,
+        "aset": asset.pk, "asset": asset.pk,
     }
 
     def fill(route, name, pattern):
