@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -89,13 +89,16 @@ class FollowUpPlanViewSet(SnippetViewSet):
     url_prefix = "tindaklanjut/rencana"
     url_namespace = "tindaklanjut_plans"
     add_view_class = views.PlanCreateView
-    base_form_class = FollowUpPlanForm
     list_filter = ["priority", "status"]
     search_fields = ["title", "finding"]
     list_display = ["title", "court", "assignee", "due_date", "priority", StatusColumn("status", label=_("Status")),
                     ActionColumn("aksi", label=_("Aksi"))]
-    panels = [FieldPanel("court"), FieldPanel("title"), FieldPanel("finding"), FieldPanel("source_label"),
-              FieldPanel("source_url"), FieldPanel("assignee"), FieldPanel("due_date"), FieldPanel("priority")]
+    # The form limits the court and the assignee to the user's courts; a snippet viewset takes its form class
+    # from the edit handler (a viewset-level base_form_class is not read for snippets).
+    edit_handler = ObjectList(
+        [FieldPanel("court"), FieldPanel("title"), FieldPanel("finding"), FieldPanel("source_label"),
+         FieldPanel("source_url"), FieldPanel("assignee"), FieldPanel("due_date"), FieldPanel("priority")],
+        base_form_class=FollowUpPlanForm)
 
     def get_queryset(self, request):
         return visible_plans(request.user).select_related("court", "assignee")

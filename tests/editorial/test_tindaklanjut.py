@@ -230,3 +230,24 @@ def test_a_plan_is_timed_by_the_procedure_its_finding_came_from(court, users):
     assert [durations.standard_minutes(RENCANA_TL, plan) for plan in (website, maintenance, programme)] == [60, 60, 0]
     assert [durations.standard_minutes(TINDAK_LANJUT, plan) for plan in (website, maintenance, programme)] == [
         30, 120, 60]
+
+
+def test_the_plan_form_offers_only_the_users_courts_and_their_people(court, users, client_as):
+    onboarding = add_court(CourtSpec(name="Pengadilan Agama Contoh", short_name="PA Contoh", court_type="PA",
+                                     hostname="pa-contoh.localhost"))
+    outsider = UserFactory(username="pa-admin", groups=["PA Contoh — Admin"])
+    kasubag = client_as("kasubag")
+    form = kasubag.get(reverse("tindaklanjut_plans:add")).content.decode()
+
+    def options(name):
+        select = form[form.index(f'id="id_{name}"'):]
+        return select[:select.index("</select>")]
+
+    assert "PA Contoh" not in options("court") and "PN Uji" in options("court")
+    assert "pa-admin" not in options("assignee") and "pranata" in options("assignee")
+    response = kasubag.post(reverse("tindaklanjut_plans:add"), {
+        **form_data(court, users["pranata"]), "court": onboarding.site.pk, "action-submit": "Kirim"})
+    assert response.status_code == 200 and not FollowUpPlan.objects.exists()
+    response = kasubag.post(reverse("tindaklanjut_plans:add"), {
+        **form_data(court, outsider), "action-submit": "Kirim"})
+    assert response.status_code == 200 and not FollowUpPlan.objects.exists()
