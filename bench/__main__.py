@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-SECTION_MODULES = ["dynamic", "static_site", "monev", "nasional", "render"]
+SECTION_MODULES = ["dynamic", "static_site", "monev", "nasional", "render", "social"]
 
 
 @dataclass

@@ -122,6 +122,7 @@ class FakePlatform:
         self.chaos_only = None  # regex of paths chaos applies to
         self.rng = random.Random(0)
         self.slow_seconds = 1.5
+        self.latency = 0.0  # seconds every answer waits (the bench's "nearby API"; tests leave it at 0)
         self.routes = []
         self.setup_routes()
         handler = type("Handler", (_Handler,), {"platform": self})
@@ -225,6 +226,8 @@ class _Handler(BaseHTTPRequestHandler):
         )
         with platform.lock:
             platform.calls.append((request.method, request.path))
+        if platform.latency:
+            time.sleep(platform.latency)
         mode = platform.pick_failure(request)
         if mode == "drop":
             self.close_connection = True
