@@ -10,21 +10,28 @@ The same definitions as a court's monev report (monev.report), asked of all cour
   the step's standard (steps have different standards, so a court's steps are compared through
   their ratio to it: 100 % is exactly the standard);
 - social delivery health: the deliveries created in the period, sent / failed / needing a check;
-- website views: the daily page view counters of the period.
+- website views: the daily page view counters of the period;
+- website monitoring, as the court's monev report has it (monev.report.website): the public-information checklist
+  score (SK KMA 2-144) on the period's last day, the critical findings of the court's latest finished check run
+  started in the period (and that run's day), and the follow-up plans made in the period, how many of those are
+  closed, and those not closed whose due date has passed by the period's end.
 
-Each family is one query (on PostgreSQL the percentiles are computed by the database), whatever the
-number of courts; a period's bounds are each court's own days, in its
-time zone (a court's working hours setting), as in its monev report.
+Each family is one query (the checklist score two: the items and every court's fulfilments; on PostgreSQL the
+percentiles are computed by the database), whatever the number of courts; a period's bounds are each court's own
+days, in its time zone (a court's working hours setting), as in its monev report.
 """
 
+import datetime
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Aggregate, Count, F, FloatField, Q, Sum
-from django.db.models.functions import Cast, Substr
+from django.db.models import Window as Over
+from django.db.models.functions import Cast, RowNumber, Substr
 from wagtail.models import Page
 
 from cms import court_types
@@ -34,6 +41,8 @@ from editorial.models.timing import met_standard_condition
 from monev.models import MonevSettings, PageViewDaily
 from monev.report import Window, court_name, stats
 from monev.report.publication import DELIVERY_COLUMNS
+from monitoring.models import KRITIS, CheckRun
+from monitoring.penilaian.scoring import court_scores
 from publishers.social.models import SocialDelivery
 
 DEFAULT_TIMEZONE = "Asia/Jakarta"  # a court without working hours yet (editorial.WorkingHours' default)
@@ -61,6 +70,14 @@ class CourtRow:
     failed: int = 0
     needs_check: int = 0
     views: int = 0
+    checklist_total: int | None = None
+    checklist_maximum: int | None = None
+    checklist_percent: float | None = None  # a share, 0 to 1
+    critical: int | None = None  # None: no check run in the period
+    last_check: datetime.date | None = None
+    plans_made: int = 0
+    plans_closed: int = 0
+    plans_overdue: int = 0
     extra: dict = field(default_factory=dict)
 
     @property
@@ -78,6 +95,13 @@ class CourtRow:
     @property
     def met_share(self):
         return stats.share(self.met, self.measured)
+
+    @property
+    def checklist_score(self):
+        """"skor / maksimum" of the checklist; "—" while no item is scored."""
+        if not self.checklist_maximum:
+            return "—"
+        return f"{self.checklist_total} / {self.checklist_maximum}"
 
 
 def courts(sites):
@@ -238,4 +262,47 @@ def website(rows, period):
         by_site[entry["site_id"]].views = entry["n"] or 0
 
 
-FAMILIES = [publication, compliance, deliveries, website]
+def checklist(rows, period):
+    """The public-information checklist score of each court on the period's last day (penilaian.court_score's)."""
+    scores = court_scores({row.site_id: row.root_path for row in rows}, on=period.end)
+    for row in rows:
+        score = scores[row.site_id]
+        row.checklist_total, row.checklist_maximum = score.total, score.maximum
+        row.checklist_percent = score.total / score.maximum if score.maximum else None
+
+
+def monitoring(rows, period):
+    """Per court: its latest finished check run started in the period (its court's days), the day of that run in
+    the court's time zone and the number of its critical findings, in one query (the runs ranked per court in the
+    database, the findings counted per run)."""
+    by_site = _by_site(rows)
+    latest = (CheckRun.objects.filter(_within(rows, period, "started_at"), finished_at__isnull=False)
+              .annotate(n_critical=Count("findings", filter=Q(findings__severity=KRITIS)),
+                        rank=Over(RowNumber(), partition_by=[F("site_id")],
+                                    order_by=[F("started_at").desc(), F("pk").desc()]))
+              .filter(rank=1).values_list("site_id", "started_at", "n_critical").order_by())
+    for site_id, started_at, critical in latest:
+        row = by_site[site_id]
+        row.last_check = started_at.astimezone(ZoneInfo(row.timezone)).date()
+        row.critical = critical
+
+
+def follow_up(rows, period):
+    """Follow-up plans per court, as the court's monev report counts them (FollowUpPlan.objects.in_period and
+    .overdue): made in the period (the plan's creation day in the site's time zone), of those the closed ones, and
+    those not closed whose due date is the period's last day or earlier. One query."""
+    if not apps.is_installed("editorial.tindaklanjut"):
+        return
+    from editorial.tindaklanjut.models import FollowUpPlan
+
+    by_site = _by_site(rows)
+    made = Q(created_at__date__gte=period.start, created_at__date__lte=period.end)
+    overdue = Q(due_date__lt=period.end + datetime.timedelta(days=1)) & ~Q(status=FollowUpPlan.SELESAI)
+    for entry in (FollowUpPlan.objects.filter(made | overdue, court_id__in=list(by_site)).values("court_id")
+                  .annotate(made=Count("pk", filter=made), closed=Count("pk", filter=made & Q(closed_at__isnull=False)),
+                            overdue=Count("pk", filter=overdue)).order_by()):
+        row = by_site[entry["court_id"]]
+        row.plans_made, row.plans_closed, row.plans_overdue = entry["made"], entry["closed"], entry["overdue"]
+
+
+FAMILIES = [publication, compliance, deliveries, website, checklist, monitoring, follow_up]

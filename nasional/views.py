@@ -18,6 +18,7 @@ from wagtail.models import Site
 
 from cms import court_types
 from monev import periods
+from monev.periods import format_day
 from monev.report.present import INT, PERCENT, TEXT, fmt_int, fmt_percent
 from monev.report.spreadsheet import NUMBER_FORMATS
 
@@ -121,6 +122,23 @@ class NumberColumn(Column):
                          accessor=lambda row: formatter(getattr(row, name)), **kwargs)
 
 
+DATE = "date"
+EXPORT_FORMATS = {**NUMBER_FORMATS, DATE: "yyyy-mm-dd"}
+
+
+class DateColumn(Column):
+    """A day: shown in the active language ("—" when there is none), sorted by date, a date in the export."""
+
+    kind = DATE
+
+    def __init__(self, name, label, **kwargs):
+        super().__init__(name, label=label, sort_key=name, accessor=lambda row: _day(getattr(row, name)), **kwargs)
+
+
+def _day(value):
+    return "—" if value is None else format_day(value)
+
+
 class NationalReportView(ReportView):
     page_title = gettext_lazy("Rekap nasional")
     header_icon = "table"
@@ -170,6 +188,14 @@ class NationalReportView(ReportView):
             NumberColumn("failed", _("Kiriman gagal")),
             NumberColumn("needs_check", _("Kiriman perlu dicek")),
             NumberColumn("views", _("Kunjungan situs")),
+            Column("checklist_score", label=_("Skor penilaian website"), sort_key="checklist_total",
+                   classname="nasional-number"),
+            NumberColumn("checklist_percent", _("Skor penilaian website (%)"), kind=PERCENT),
+            NumberColumn("critical", _("Temuan kritis")),
+            DateColumn("last_check", _("Pemeriksaan terakhir")),
+            NumberColumn("plans_made", _("RTL dibuat")),
+            NumberColumn("plans_closed", _("RTL selesai")),
+            NumberColumn("plans_overdue", _("RTL melewati tenggat")),
         ]
         return columns
 
@@ -214,6 +240,7 @@ class NationalReportView(ReportView):
         """One sheet, headed like the monev report's (title, period, when computed), numbers as numbers."""
         from openpyxl import Workbook
         from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
 
         book = Workbook()
         sheet = book.active
@@ -231,11 +258,11 @@ class NationalReportView(ReportView):
             sheet.append([values[name] for name in self.list_export])
             for name, target in zip(self.list_export, sheet[sheet.max_row]):
                 kind = self.export_kinds[name]
-                if kind in NUMBER_FORMATS and target.value is not None:
-                    target.number_format = NUMBER_FORMATS[kind]
+                if kind in EXPORT_FORMATS and target.value is not None:
+                    target.number_format = EXPORT_FORMATS[kind]
         sheet.column_dimensions["A"].width = 40
-        for letter in "BCDEFGHIJKLMNO":
-            sheet.column_dimensions[letter].width = 16
+        for number in range(2, len(self.list_export) + 1):
+            sheet.column_dimensions[get_column_letter(number)].width = 16
         out = io.BytesIO()
         book.save(out)
         out.seek(0)
@@ -276,10 +303,15 @@ def sort_rows(rows, ordering):
 
 
 def summary(rows):
-    """The totals of the rows shown (all pages of the table)."""
+    """The totals of the rows shown (all pages of the table); the checklist score as the courts' average."""
     measured = sum(row.measured for row in rows)
     met = sum(row.met for row in rows)
     totals = {name: fmt_int(sum(getattr(row, name) for row in rows))
               for name in ("published", "measured", "sent", "failed", "needs_check", "views")}
-    return dict(totals, courts=fmt_int(len(rows)), met_share=fmt_percent(met / measured if measured else None))
+    totals.update({name: fmt_int(sum(getattr(row, name) or 0 for row in rows))
+                   for name in ("critical", "plans_made", "plans_closed", "plans_overdue")})
+    scored = [row.checklist_percent for row in rows if row.checklist_percent is not None]
+    return dict(totals, courts=fmt_int(len(rows)), met_share=fmt_percent(met / measured if measured else None),
+                checklist_percent=fmt_percent(sum(scored) / len(scored) if scored else None),
+                checked=fmt_int(sum(1 for row in rows if row.last_check is not None)))
 
