@@ -49,3 +49,47 @@ def test_monitoring_figures_per_court(court, users):
     assert (row.checklist_total, row.checklist_maximum) == (expected.total, expected.maximum)
     assert row.critical == 2 and row.last_check == datetime.date(2026, 6, 20)
     assert (row.plans_made, row.plans_closed, row.plans_overdue) == (3, 1, 2)
+
+
+def test_the_monitoring_figures_take_the_same_queries_for_3_and_9_courts(client_for):
+    """With check runs, findings, checklist fulfilments and plans in every court, the table's query count does
+    not depend on the number of courts."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from monitoring.penilaian.models import ChecklistItem, Pemenuhan
+    from nasional import generate
+    from tests.support.factories import UserFactory
+
+    item = ChecklistItem.objects.order_by("order", "pk").first()
+
+    def monitor(sites):
+        for site in sites:
+            run = CheckRun.objects.create(site=site, finished_at=aware(2025, 5, 2, 9))
+            CheckRun.objects.filter(pk=run.pk).update(started_at=aware(2025, 5, 2, 9))
+            Finding.objects.create(run=run, check_key="a", group="sistem", severity=KRITIS, title="a")
+            Pemenuhan.objects.create(site=site, item=item, url="https://sipp.example.go.id/")
+            FollowUpPlan.objects.create(court=site, title="Perbaiki", due_date=datetime.date(2025, 5, 20),
+                                        created_at=aware(2025, 5, 3, 9))
+
+    client = client_for(UserFactory(username="root", is_superuser=True, is_staff=True))
+    query = {"periode": "triwulan", "tahun": 2025, "ke": 2}
+
+    def measure():
+        client.get(reverse("nasional_report"), query)  # warm caches first
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("nasional_report"), query)
+        rows = response.context["object_list"]
+        assert all(row.critical == 1 and row.plans_made == 1 and row.plans_overdue == 1 for row in rows)
+        return len(queries), len(rows)
+
+    generate.generate(3, 4, 2025, log=lambda text: None)
+    monitor(Site.objects.all())
+    few, shown = measure()
+    before = set(Site.objects.values_list("pk", flat=True))
+    generate.generate(6, 4, 2025, seed=7, log=lambda text: None)
+    monitor(Site.objects.exclude(pk__in=before))
+    many, shown_many = measure()
+    assert shown_many == shown + 6
+    assert many == few
