@@ -1,0 +1,113 @@
+from django.urls import path
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInterface
+from wagtail.admin.ui.tables import Column
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet, SnippetChosenView
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import views
+from .forms import ProgramForm
+from .models import ProgramTI
+from .panels import ActivityPanel, DecreePanel
+from .permissions import ProgramPermissionPolicy, visible_programs
+
+register_permission_policy(ProgramTI, ProgramPermissionPolicy(ProgramTI))
+
+
+class StatusColumn(Column):
+    def get_value(self, instance):
+        if instance.is_set:
+            return _("Ditetapkan")
+        state = instance.current_workflow_state
+        if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+            return _("Dikembalikan")
+        if state is not None:
+            return _("Dalam penetapan")
+        return _("Konsep")
+
+
+class DecreeColumn(Column):
+    def get_value(self, instance):
+        decree = instance.decree
+        if decree is None or decree.document is None:
+            return ""
+        return format_html('<a href="{}">{}</a>', decree.document.url, decree.number)
+
+
+class _CourtPrograms:
+    """The chooser lists and returns only the programmes of the user's courts."""
+
+    def get_object_list(self):
+        return visible_programs(self.request.user)
+
+
+class ProgramChooseView(_CourtPrograms, ChooseView):
+    pass
+
+
+class ProgramChooseResultsView(_CourtPrograms, ChooseResultsView):
+    pass
+
+
+class ProgramChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        return visible_programs(self.request.user).get(pk=pk)
+
+
+class ProgramChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = ProgramChooseView
+    choose_results_view_class = ProgramChooseResultsView
+    chosen_view_class = ProgramChosenView
+
+
+ACTIVITY_PANELS = [FieldPanel("name"), FieldPanel("area"), FieldPanel("month_start"), FieldPanel("month_end"),
+                   FieldPanel("budget_line"), FieldPanel("budget"), FieldPanel("indicator"),
+                   FieldPanel("responsible")]
+
+
+class ProgramViewSet(SnippetViewSet):
+    chooser_viewset_class = ProgramChooserViewSet
+    model = ProgramTI
+    icon = "clipboard-list"
+    menu_label = _("Program TI")
+    menu_name = "programti"
+    add_to_admin_menu = True
+    menu_order = 265
+    url_prefix = "programti/program"
+    url_namespace = "programti_programs"
+    add_view_class = views.ProgramCreateView
+    list_filter = ["year"]
+    search_fields = ["title", "objectives"]
+    list_display = ["title", "year", "court", StatusColumn("status", label=_("Status")),
+                    DecreeColumn("decree", label=_("SK Teknologi Informasi"))]
+    edit_handler = TabbedInterface([
+        ObjectList([FieldPanel("court"), FieldPanel("title"), FieldPanel("year"), FieldPanel("objectives"),
+                    DecreePanel(heading=_("Penetapan dan pelaksanaan"))], heading=_("Program")),
+        ObjectList([ActivityPanel("activities", heading=_("Kegiatan"), label=_("Kegiatan"),
+                                  panels=ACTIVITY_PANELS)], heading=_("Kegiatan")),
+        ObjectList([InlinePanel("attachments", heading=_("Lampiran"), label=_("Lampiran"),
+                                panels=[FieldPanel("document"), FieldPanel("note")])], heading=_("Lampiran")),
+    ], base_form_class=ProgramForm)
+
+    def get_queryset(self, request):
+        return visible_programs(request.user).select_related("court")
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            if "pk" in str(pattern.pattern):
+                pattern.callback = views.court_walled(pattern.callback)
+        return patterns
+
+
+register_snippet(ProgramViewSet)
+
+
+@hooks.register("register_admin_urls")
+def urls():
+    return [path("programti/kegiatan/<int:pk>/kemajuan/", views.report_progress, name="programti_report_progress")]
+
