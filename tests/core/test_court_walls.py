@@ -96,6 +96,10 @@ def walls(court, users):
 
     asset = Asset.objects.create(court=court.site, code="A-1", name=MARK + "ASET", kind=Asset.HARDWARE,
                                  location=MARK + "LOKASI")
+    from programti.models import Activity, ProgramTI
+
+    program = ProgramTI.objects.create(court=court.site, title=MARK + "PROGRAM", year=2026, objectives=MARK + "TUJUAN")
+    activity = Activity.objects.create(program=program, name=MARK + "KEGIATAN", indicator="x", responsible=kasubag)
 
     item = ChecklistItem.objects.order_by("order", "pk").first()
     Pemenuhan.objects.create(site=court.site, item=item, url="https://sipp.pn-uji.go.id/", note=MARK + "PENILAIAN")
@@ -115,7 +119,7 @@ def walls(court, users):
         "page": draft.pk, "image": image.pk, "document": document.pk, "monevreport": report.pk,
         "hari_libur": holiday.pk, "kanal": account.pk, "webhook": endpoint.pk, "site": court.site.pk,
         "user": kasubag.pk, "group": kasubag.groups.get().pk, "tindaklanjut": plan.pk,
-        "aset": asset.pk, "asset": asset.pk,
+        "aset": asset.pk, "asset": asset.pk, "kegiatan": activity.pk, "program": program.pk, "programti": program.pk,
     }
 
     def fill(route, name, pattern):
