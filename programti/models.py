@@ -18,7 +18,14 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
 
-from editorial.models.standards import PROCEDURE_PROGRAM, PROGRAM_LAKSANA, PROGRAM_TETAP, PROGRAM_USUL
+from editorial.models.standards import (
+    PROCEDURE_PROGRAM,
+    PROGRAM_LAKSANA,
+    PROGRAM_LAPOR,
+    PROGRAM_MONEV,
+    PROGRAM_TETAP,
+    PROGRAM_USUL,
+)
 
 MONTHS = [(1, _("Januari")), (2, _("Februari")), (3, _("Maret")), (4, _("April")), (5, _("Mei")),
           (6, _("Juni")), (7, _("Juli")), (8, _("Agustus")), (9, _("September")), (10, _("Oktober")),
@@ -67,6 +74,12 @@ class ProgramTI(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Cl
         link = (CourtProgramWorkflow.objects.filter(workflow__active=True).select_related("workflow")
                 .order_by("-site__is_default_site", "pk").first())
         return link.workflow if link else None
+
+    def task_url(self, step):
+        """Where the Kasubag reports the programme (A5) and evaluates it (A6): the "Laporan program TI" screen."""
+        if step in (PROGRAM_LAPOR, PROGRAM_MONEV):
+            return reverse("programti_reports") + f"?situs={self.court_id}&program={self.pk}"
+        return None
 
     @property
     def decree(self):

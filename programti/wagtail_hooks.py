@@ -1,7 +1,8 @@
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
@@ -13,7 +14,7 @@ from . import views
 from .forms import ProgramForm
 from .models import ProgramTI
 from .panels import ActivityPanel, DecreePanel
-from .permissions import ProgramPermissionPolicy, visible_programs
+from .permissions import ProgramPermissionPolicy, program_courts, visible_programs
 
 register_permission_policy(ProgramTI, ProgramPermissionPolicy(ProgramTI))
 
@@ -109,5 +110,18 @@ register_snippet(ProgramViewSet)
 
 @hooks.register("register_admin_urls")
 def urls():
-    return [path("programti/kegiatan/<int:pk>/kemajuan/", views.report_progress, name="programti_report_progress")]
+    from .report_views import ReportsView
+
+    return [path("programti/kegiatan/<int:pk>/kemajuan/", views.report_progress, name="programti_report_progress"),
+            path("programti/laporan/", ReportsView.as_view(), name="programti_reports")]
+
+
+class ReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return program_courts(request.user, "view").exists()
+
+
+@hooks.register("register_reports_menu_item")
+def reports_menu_item():
+    return ReportsMenuItem(_("Laporan program TI"), reverse("programti_reports"), icon_name="doc-full", order=910)
 

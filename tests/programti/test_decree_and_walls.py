@@ -39,7 +39,10 @@ def set_by_ketua(program, users, client_as):
 
 def pdf_text(document):
     with document.file.open("rb") as fh:
-        data = fh.read()
+        return pdf_bytes_text(fh.read())
+
+
+def pdf_bytes_text(data):
     assert data.startswith(b"%PDF")
     if shutil.which("pdftotext"):
         return subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True,
