@@ -11,7 +11,13 @@ class PemeliharaanConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from core import roles
+        from core import onboarding, roles
+        from core.scheduling import register_job
+
+        from . import orders, signals
+        from .workflow_setup import onboarding_step
+
+        signals.connect()
 
         # The Pranata Komputer keeps the court's asset register, the Kasubag PTIP oversees it; the Sekretaris
         # and the Ketua read it.
@@ -20,3 +26,18 @@ class PemeliharaanConfig(AppConfig):
                         per_court=True)
         for role in (roles.SEKRETARIS, roles.KETUA):
             roles.grant(role, "pemeliharaan.view_asset", per_court=True)
+        # D1: the Pranata drafts the schedule; D2: the Kasubag checks it in the workflow (change: Wagtail's
+        # editor, where the task is acted on). D3: the Pranata carries the work orders out (the Kasubag may
+        # report for them); D4: the Kasubag evaluates them. The Sekretaris and the Ketua read all of it.
+        roles.grant(roles.PRANATA, "pemeliharaan.view_maintenanceschedule", "pemeliharaan.add_maintenanceschedule",
+                    "pemeliharaan.change_maintenanceschedule", "pemeliharaan.view_workorder",
+                    "pemeliharaan.change_workorder", per_court=True)
+        roles.grant(roles.KASUBAG, "pemeliharaan.view_maintenanceschedule",
+                    "pemeliharaan.change_maintenanceschedule", "pemeliharaan.view_workorder",
+                    "pemeliharaan.change_workorder", "pemeliharaan.evaluate_workorder", per_court=True)
+        for role in (roles.SEKRETARIS, roles.KETUA):
+            roles.grant(role, "pemeliharaan.view_maintenanceschedule", "pemeliharaan.view_workorder",
+                        per_court=True)
+        onboarding.register_step(56, onboarding_step)
+        # Work orders are issued on their dates, early in the morning.
+        register_job("pemeliharaan_work_orders", orders.issue_due, hour="0", minute="10")

@@ -1,5 +1,6 @@
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.admin.panels import InlinePanel, Panel
 from wagtail.admin.ui.components import Component
 
 from core import roles
@@ -37,3 +38,39 @@ class ExpiringAssetsPanel(Component):
 
     def get_context_data(self, parent_context=None):
         return {"assets": getattr(self, "_assets", None) or self.assets()}
+
+
+class WorkOrdersPanel(Panel):
+    """On the schedule's editor: once approved, its work orders by status, with the link to them."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "pemeliharaan/panels/work_orders.html"
+
+        def is_shown(self):
+            return bool(self.instance and self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            from django.db.models import Count
+
+            from .models import WorkOrder
+
+            context = super().get_context_data(parent_context)
+            schedule = self.instance
+            counts = dict(WorkOrder.objects.filter(schedule_id=schedule.pk).values_list("status")
+                          .annotate(n=Count("pk")).values_list("status", "n"))
+            rows = [(label, counts.get(key, 0)) for key, label in WorkOrder.STATUSES]
+            context.update(schedule=schedule, rows=rows, total=sum(counts.values()),
+                           list_url=reverse("pemeliharaan_perintah:list") + f"?situs={schedule.court_id}"
+                                                                          f"&tahun={schedule.year}")
+            return context
+
+
+class MaintenanceTaskPanel(InlinePanel):
+    """The schedule's task rows, each with MaintenanceTaskForm (asset and assignee among the user's courts)."""
+
+    def get_form_options(self):
+        from .forms import MaintenanceTaskForm
+
+        options = super().get_form_options()
+        options["formsets"][self.relation_name].update(form=MaintenanceTaskForm, inherit_kwargs=["for_user"])
+        return options

@@ -1,11 +1,10 @@
 """The asset register's own screens: the spreadsheet import and the QR label sheet (PDF), each about one court
 (core.court_picker), and the wall around the snippet views' URLs with a pk."""
 
-import functools
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -19,22 +18,6 @@ from core.court_picker import CourtPickerMixin
 
 from .importing import KOLOM, ImportRefused, import_assets
 from .models import Asset
-from .permissions import asset_courts
-
-
-def court_walled(view):
-    """The asset of the URL must lie in a court the user may see: else 404."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        pk = kwargs.get("pk")
-        if pk is not None:
-            if not str(pk).isdigit() or not Asset.objects.filter(
-                    pk=int(pk), court__in=asset_courts(request.user, "view")).exists():
-                raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 class ImportForm(forms.Form):

@@ -1,23 +1,40 @@
+from django.db.models import ProtectedError
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet, SnippetChosenView
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, IndexView
+
+from core.snippet_walls import CourtWalledSnippetViewSet, CourtWorkflowCreateView
 
 from . import views
-from .forms import AssetForm
-from .models import Asset
-from .panels import ExpiringAssetsPanel
-from .permissions import AssetPermissionPolicy, asset_courts, visible_assets
+from .forms import AssetForm, ScheduleForm
+from .models import Asset, MaintenanceSchedule
+from .order_views import OrderDetailView, OrderListView
+from .panels import ExpiringAssetsPanel, MaintenanceTaskPanel, WorkOrdersPanel
+from .permissions import (
+    AssetPermissionPolicy,
+    SchedulePermissionPolicy,
+    asset_courts,
+    order_courts,
+    visible_assets,
+    visible_schedules,
+)
+from .report_views import RealisationView
 
 register_permission_policy(Asset, AssetPermissionPolicy(Asset))
+register_permission_policy(MaintenanceSchedule, SchedulePermissionPolicy(MaintenanceSchedule))
 
 
 class ExpiryColumn(Column):
@@ -45,41 +62,34 @@ class AssetIndexView(IndexView):
         return buttons
 
 
-class _CourtAssets:
-    def get_object_list(self):
-        return visible_assets(self.request.user)
+class AssetDeleteView(DeleteView):
+    """An asset a maintenance schedule names is kept (its rows and work orders refer to it): Wagtail refuses the
+    delete with a bare "no permission"; say why instead."""
+
+    def refuse(self):
+        messages.error(self.request, gettext("Aset ini dipakai dalam jadwal pemeliharaan sehingga tidak dapat "
+                                             "dihapus. Hapus dulu pekerjaannya dari jadwal."))
+        return redirect("pemeliharaan_aset:edit", self.object.pk)
+
+    def form_valid(self, form):
+        if self.usage and self.usage.is_protected:
+            return self.refuse()
+        try:
+            return super().form_valid(form)
+        except ProtectedError:
+            return self.refuse()
 
 
-class AssetChooseView(_CourtAssets, ChooseView):
-    pass
-
-
-class AssetChooseResultsView(_CourtAssets, ChooseResultsView):
-    pass
-
-
-class AssetChosenView(SnippetChosenView):
-    def get_object(self, pk):
-        return visible_assets(self.request.user).get(pk=pk)
-
-
-class AssetChooserViewSet(SnippetChooserViewSet):
-    choose_view_class = AssetChooseView
-    choose_results_view_class = AssetChooseResultsView
-    chosen_view_class = AssetChosenView
-
-
-class AssetViewSet(SnippetViewSet):
-    chooser_viewset_class = AssetChooserViewSet
+class AssetViewSet(CourtWalledSnippetViewSet):
+    visible = visible_assets
     model = Asset
     icon = "desktop"
     menu_label = _("Aset TI")
     menu_name = "pemeliharaan_aset"
-    add_to_admin_menu = True
-    menu_order = 270
     url_prefix = "pemeliharaan/aset"
     url_namespace = "pemeliharaan_aset"
     index_view_class = AssetIndexView
+    delete_view_class = AssetDeleteView
     list_filter = ["kind"]
     search_fields = ["code", "name", "location"]
     list_display = ["code", "name", "kind", "court", "location", "holder", "warranty_until", "licence_until",
@@ -92,21 +102,99 @@ class AssetViewSet(SnippetViewSet):
     def get_queryset(self, request):
         return visible_assets(request.user).select_related("court", "holder")
 
+
+class ScheduleStatusColumn(Column):
+    def get_value(self, instance):
+        if instance.live:
+            return _("Disetujui")
+        state = instance.current_workflow_state
+        if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+            return _("Dikembalikan")
+        if state is not None:
+            return _("Menunggu pemeriksaan")
+        return _("Konsep")
+
+
+TASK_PANELS = [FieldPanel("asset"), FieldPanel("name"), FieldPanel("frequency"), FieldPanel("first_date"),
+               FieldPanel("assignee")]
+
+
+class ScheduleViewSet(CourtWalledSnippetViewSet):
+    visible = visible_schedules
+    model = MaintenanceSchedule
+    icon = "date"
+    menu_label = _("Jadwal pemeliharaan")
+    menu_name = "pemeliharaan_jadwal"
+    url_prefix = "pemeliharaan/jadwal"
+    url_namespace = "pemeliharaan_jadwal"
+    add_view_class = CourtWorkflowCreateView
+    list_filter = ["year"]
+    search_fields = ["title", "notes"]
+    list_display = ["title", "year", "court", ScheduleStatusColumn("status", label=_("Status"))]
+    edit_handler = TabbedInterface([
+        ObjectList([FieldPanel("court"), FieldPanel("title"), FieldPanel("year"), FieldPanel("notes"),
+                    WorkOrdersPanel(heading=_("Perintah pemeliharaan"))], heading=_("Jadwal")),
+        ObjectList([MaintenanceTaskPanel("tasks", heading=_("Pekerjaan"), label=_("Pekerjaan"),
+                                         panels=TASK_PANELS)], heading=_("Pekerjaan")),
+    ], base_form_class=ScheduleForm)
+
+    def get_queryset(self, request):
+        return visible_schedules(request.user).select_related("court")
+
+
+class OrdersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return order_courts(request.user, "view").exists()
+
+
+class OrderViewSet(ViewSet):
+    """Perintah pemeliharaan: the court's work orders (made by the schedule's approval, never by hand)."""
+
+    name = "pemeliharaan_perintah"
+    url_prefix = "pemeliharaan/perintah"
+    icon = "cogs"
+    menu_label = _("Perintah pemeliharaan")
+    menu_name = "pemeliharaan_perintah"
+
     def get_urlpatterns(self):
-        patterns = super().get_urlpatterns()
-        for pattern in patterns:
-            if "pk" in str(pattern.pattern):
-                pattern.callback = views.court_walled(pattern.callback)
-        return patterns
+        return [path("", OrderListView.as_view(), name="list"),
+                path("<int:pk>/", OrderDetailView.as_view(), name="detail")]
+
+    def get_menu_item(self, order=None):
+        return OrdersMenuItem(self.menu_label, self.menu_url, name=self.menu_name, icon_name=self.menu_icon,
+                              order=order or self.menu_order)
 
 
-register_snippet(AssetViewSet)
+class MaintenanceGroup(ViewSetGroup):
+    """One menu for SOP D: the asset register, the schedules and the work orders."""
+
+    items = (AssetViewSet, ScheduleViewSet, OrderViewSet)
+    menu_label = _("Pemeliharaan TI")
+    menu_name = "pemeliharaan"
+    menu_icon = "cogs"
+    add_to_admin_menu = True
+    menu_order = 270
+
+
+register_snippet(MaintenanceGroup)
 
 
 @hooks.register("register_admin_urls")
 def urls():
     return [path("pemeliharaan/aset-impor/", views.ImportView.as_view(), name="pemeliharaan_import"),
-            path("pemeliharaan/aset-label/", views.LabelsView.as_view(), name="pemeliharaan_labels")]
+            path("pemeliharaan/aset-label/", views.LabelsView.as_view(), name="pemeliharaan_labels"),
+            path("pemeliharaan/realisasi/", RealisationView.as_view(), name="pemeliharaan_realisasi")]
+
+
+class RealisationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return order_courts(request.user, "view").exists()
+
+
+@hooks.register("register_reports_menu_item")
+def realisation_menu_item():
+    return RealisationMenuItem(_("Rencana dan Realisasi Pemeliharaan"), reverse("pemeliharaan_realisasi"),
+                               icon_name="cogs", order=920)
 
 
 @hooks.register("construct_homepage_panels")

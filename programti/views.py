@@ -1,12 +1,10 @@
 """The admin screens of the IT programme: the snippet views (court-walled), and the person responsible's
 "Laporkan kemajuan" screen of an activity (SOP A4)."""
 
-import functools
 
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -15,56 +13,16 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.documents import get_document_model
-from wagtail.snippets.views.snippets import CreateView
 
 from core import roles
+from core.forms import MultipleFileField
 from editorial import step_records
 from editorial.models import StepRecord
 from editorial.models.standards import PROGRAM_LAKSANA
 from editorial.tindaklanjut.views import court_collection, upload_error
 
-from .models import Activity, ProgramTI, ProgressReport
+from .models import Activity, ProgressReport
 from .permissions import program_courts
-
-
-class ProgramCreateView(CreateView):
-    @property
-    def workflow(self):
-        """The court's workflow once the programme has its court (Wagtail's would be the model's default)."""
-        if self.object is not None and self.object.court_id:
-            return self.object.get_workflow()
-        return self.model.get_default_workflow()
-
-
-def court_walled(view):
-    """The programme of the URL must lie in a court the user may see: else 404."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        pk = kwargs.get("pk")
-        if pk is not None:
-            if not str(pk).isdigit() or not ProgramTI.objects.filter(
-                    pk=int(pk), court__in=program_courts(request.user, "view")).exists():
-                raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, (list, tuple)):
-            return [single(item, initial) for item in data]
-        return [single(data, initial)] if data else []
 
 
 class ProgressForm(forms.ModelForm):

@@ -7,8 +7,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInte
 from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet, SnippetChosenView
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.snippet_walls import CourtWalledSnippetViewSet, CourtWorkflowCreateView
 
 from . import views
 from .forms import ProgramForm
@@ -39,39 +39,13 @@ class DecreeColumn(Column):
         return format_html('<a href="{}">{}</a>', decree.document.url, decree.number)
 
 
-class _CourtPrograms:
-    """The chooser lists and returns only the programmes of the user's courts."""
-
-    def get_object_list(self):
-        return visible_programs(self.request.user)
-
-
-class ProgramChooseView(_CourtPrograms, ChooseView):
-    pass
-
-
-class ProgramChooseResultsView(_CourtPrograms, ChooseResultsView):
-    pass
-
-
-class ProgramChosenView(SnippetChosenView):
-    def get_object(self, pk):
-        return visible_programs(self.request.user).get(pk=pk)
-
-
-class ProgramChooserViewSet(SnippetChooserViewSet):
-    choose_view_class = ProgramChooseView
-    choose_results_view_class = ProgramChooseResultsView
-    chosen_view_class = ProgramChosenView
-
-
 ACTIVITY_PANELS = [FieldPanel("name"), FieldPanel("area"), FieldPanel("month_start"), FieldPanel("month_end"),
                    FieldPanel("budget_line"), FieldPanel("budget"), FieldPanel("indicator"),
                    FieldPanel("responsible")]
 
 
-class ProgramViewSet(SnippetViewSet):
-    chooser_viewset_class = ProgramChooserViewSet
+class ProgramViewSet(CourtWalledSnippetViewSet):
+    visible = visible_programs
     model = ProgramTI
     icon = "clipboard-list"
     menu_label = _("Program TI")
@@ -80,7 +54,7 @@ class ProgramViewSet(SnippetViewSet):
     menu_order = 265
     url_prefix = "programti/program"
     url_namespace = "programti_programs"
-    add_view_class = views.ProgramCreateView
+    add_view_class = CourtWorkflowCreateView
     list_filter = ["year"]
     search_fields = ["title", "objectives"]
     list_display = ["title", "year", "court", StatusColumn("status", label=_("Status")),
@@ -96,13 +70,6 @@ class ProgramViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return visible_programs(request.user).select_related("court")
-
-    def get_urlpatterns(self):
-        patterns = super().get_urlpatterns()
-        for pattern in patterns:
-            if "pk" in str(pattern.pattern):
-                pattern.callback = views.court_walled(pattern.callback)
-        return patterns
 
 
 register_snippet(ProgramViewSet)

@@ -10,14 +10,12 @@ Hook ``tindaklanjut_evidence_summary``: ``fn(plan)`` returning a line of text or
 plan's evidence when the assignee closes it (e.g. the result of that re-run check).
 """
 
-import functools
 from pathlib import PurePath
 from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -67,21 +65,6 @@ class PlanCreateView(CreateView):
             if site is not None:
                 instance.court = site
         return instance
-
-
-def court_walled(view):
-    """The plan of the URL must lie in a court the user may see: else 404."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        pk = kwargs.get("pk")
-        if pk is not None:
-            if not str(pk).isdigit() or not FollowUpPlan.objects.filter(
-                    pk=int(pk), court__in=plan_courts(request.user, "view")).exists():
-                raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def court_collection(site):

@@ -6,13 +6,8 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import (
-    ChooseResultsView,
-    ChooseView,
-    SnippetChooserViewSet,
-    SnippetChosenView,
-)
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.snippet_walls import CourtWalledSnippetViewSet
 
 from . import views
 from .forms import FollowUpPlanForm
@@ -52,34 +47,8 @@ class ActionColumn(Column):
         return context
 
 
-class _CourtPlans:
-    """The chooser lists and returns only the plans of the user's courts (Wagtail's lists every row)."""
-
-    def get_object_list(self):
-        return visible_plans(self.request.user)
-
-
-class PlanChooseView(_CourtPlans, ChooseView):
-    pass
-
-
-class PlanChooseResultsView(_CourtPlans, ChooseResultsView):
-    pass
-
-
-class PlanChosenView(SnippetChosenView):
-    def get_object(self, pk):
-        return visible_plans(self.request.user).get(pk=pk)
-
-
-class PlanChooserViewSet(SnippetChooserViewSet):
-    choose_view_class = PlanChooseView
-    choose_results_view_class = PlanChooseResultsView
-    chosen_view_class = PlanChosenView
-
-
-class FollowUpPlanViewSet(SnippetViewSet):
-    chooser_viewset_class = PlanChooserViewSet
+class FollowUpPlanViewSet(CourtWalledSnippetViewSet):
+    visible = visible_plans
     model = FollowUpPlan
     icon = "tasks"
     menu_label = _("Rencana tindak lanjut")
@@ -102,13 +71,6 @@ class FollowUpPlanViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return visible_plans(request.user).select_related("court", "assignee")
-
-    def get_urlpatterns(self):
-        patterns = super().get_urlpatterns()
-        for pattern in patterns:
-            if "pk" in str(pattern.pattern):
-                pattern.callback = views.court_walled(pattern.callback)
-        return patterns
 
 
 register_snippet(FollowUpPlanViewSet)

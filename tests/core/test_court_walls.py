@@ -100,6 +100,14 @@ def walls(court, users):
 
     program = ProgramTI.objects.create(court=court.site, title=MARK + "PROGRAM", year=2026, objectives=MARK + "TUJUAN")
     activity = Activity.objects.create(program=program, name=MARK + "KEGIATAN", indicator="x", responsible=kasubag)
+    from pemeliharaan.models import MaintenanceSchedule, MaintenanceTask, WorkOrder
+
+    schedule = MaintenanceSchedule.objects.create(court=court.site, title=MARK + "JADWAL", year=2026)
+    maintenance = MaintenanceTask.objects.create(schedule=schedule, asset=asset, name=MARK + "PEKERJAAN",
+                                                 first_date=datetime.date(2026, 1, 5), assignee=kasubag)
+    order = WorkOrder.objects.create(court=court.site, schedule=schedule, task=maintenance, asset=asset,
+                                     asset_label=MARK + "ASET", title=MARK + "PERINTAH", assignee=kasubag,
+                                     due_date=datetime.date(2026, 1, 5), status=WorkOrder.DITERBITKAN)
 
     item = ChecklistItem.objects.order_by("order", "pk").first()
     Pemenuhan.objects.create(site=court.site, item=item, url="https://sipp.pn-uji.go.id/", note=MARK + "PENILAIAN")
@@ -120,6 +128,7 @@ def walls(court, users):
         "hari_libur": holiday.pk, "kanal": account.pk, "webhook": endpoint.pk, "site": court.site.pk,
         "user": kasubag.pk, "group": kasubag.groups.get().pk, "tindaklanjut": plan.pk,
         "aset": asset.pk, "asset": asset.pk, "kegiatan": activity.pk, "program": program.pk, "programti": program.pk,
+        "jadwal": schedule.pk, "maintenanceschedule": schedule.pk, "perintah": order.pk,
     }
 
     def fill(route, name, pattern):
