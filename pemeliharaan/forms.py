@@ -80,8 +80,10 @@ class ScheduleForm(WagtailAdminModelForm):
         people = people_of(court) if court is not None else None
         rows = 0
         for form in formset.forms:
-            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE") or not form.has_changed():
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
                 continue
+            if form.instance.pk is None and not form.has_changed():
+                continue  # an empty new row
             rows += 1
             asset, person, first = (form.cleaned_data.get(name) for name in ("asset", "assignee", "first_date"))
             if court is not None and asset is not None and asset.court_id != court.pk:
