@@ -14,10 +14,11 @@ class PemeliharaanConfig(AppConfig):
         from core import onboarding, roles
         from core.scheduling import register_job
 
-        from . import orders, signals
+        from . import demo, orders, signals
         from .workflow_setup import onboarding_step
 
         signals.connect()
+        demo.connect()
 
         # The Pranata Komputer keeps the court's asset register, the Kasubag PTIP oversees it; the Sekretaris
         # and the Ketua read it.
