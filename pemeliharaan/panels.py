@@ -74,3 +74,27 @@ class MaintenanceTaskPanel(InlinePanel):
         options = super().get_form_options()
         options["formsets"][self.relation_name].update(form=MaintenanceTaskForm, inherit_kwargs=["for_user"])
         return options
+
+
+class AssetHistoryPanel(Panel):
+    """On the asset's editor: its work orders, newest first, with what each report found (its history)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "pemeliharaan/panels/asset_history.html"
+
+        def is_shown(self):
+            return bool(self.instance and self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            from django.db.models import Prefetch
+
+            from .models import WorkOrder, WorkOrderReport
+
+            context = super().get_context_data(parent_context)
+            orders = list(WorkOrder.objects.filter(asset_id=self.instance.pk).exclude(status=WorkOrder.TERJADWAL)
+                          .select_related("assignee").prefetch_related(Prefetch(
+                              "reports", queryset=WorkOrderReport.objects.order_by("-reported_at", "-pk")))
+                          .order_by("-due_date", "-pk")[:50])
+            planned = WorkOrder.objects.filter(asset_id=self.instance.pk, status=WorkOrder.TERJADWAL).count()
+            context.update(orders=orders, planned=planned)
+            return context

@@ -22,7 +22,7 @@ from . import views
 from .forms import AssetForm, ScheduleForm
 from .models import Asset, MaintenanceSchedule
 from .order_views import OrderDetailView, OrderListView
-from .panels import ExpiringAssetsPanel, MaintenanceTaskPanel, WorkOrdersPanel
+from .panels import AssetHistoryPanel, ExpiringAssetsPanel, MaintenanceTaskPanel, WorkOrdersPanel
 from .permissions import (
     AssetPermissionPolicy,
     SchedulePermissionPolicy,
@@ -96,7 +96,8 @@ class AssetViewSet(CourtWalledSnippetViewSet):
                     ExpiryColumn("expiry", label=_("Peringatan"))]
     edit_handler = ObjectList([FieldPanel("court"), FieldPanel("code"), FieldPanel("name"), FieldPanel("kind"),
                                FieldPanel("location"), FieldPanel("holder"), FieldPanel("purchase_date"),
-                               FieldPanel("warranty_until"), FieldPanel("licence_until"), FieldPanel("notes")],
+                               FieldPanel("warranty_until"), FieldPanel("licence_until"), FieldPanel("notes"),
+                               AssetHistoryPanel(heading=_("Riwayat pemeliharaan"))],
                               base_form_class=AssetForm)
 
     def get_queryset(self, request):

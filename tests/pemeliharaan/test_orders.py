@@ -102,6 +102,23 @@ def test_report_evaluate_return_and_accept(court, users, assets, client_as):
     assert order.status == WorkOrder.SELESAI and order.reports.count() == 2
     assert not StepRecord.objects.filter(object_id=str(order.pk), content_type__model="workorder",
                                          finished_at=None).exists()
+    # The SOP compliance section of monev lists D3 and D4 for this month (each with its Mutu Baku).
+    from monev.periods import Period
+    from monev.report import Window, compliance, court_timezone
+
+    zone = court_timezone(court.site)
+    today = timezone.localdate()
+    period = Period.of("bulan", today.year, today.month)
+    steps = {step["step"]: step for step in compliance.compute(court.site, Window.of(period, zone),
+                                                                Window.of(period.previous(), zone))["steps"]}
+    assert (steps[PEMELIHARAAN]["count"], steps[PEMELIHARAAN_MONEV]["count"]) == (2, 2)
+    assert steps[PEMELIHARAAN_MONEV]["returned"] == 1
+    # The asset's page shows its history: the order and its reports.
+    history = client_as("sekretaris").get(reverse("pemeliharaan_aset:edit", args=[order.asset_id]))
+    assert history.status_code in (200, 302)
+    page = client_as("pranata").get(reverse("pemeliharaan_aset:edit", args=[order.asset_id])).content.decode()
+    assert "Riwayat pemeliharaan" in page
+    assert "Log pemulihan terlampir; 2 berkas rusak." in page
     # D5-D6: the finding becomes a follow-up plan, timed under SOP D.
     page = kasubag.get(url).content.decode()
     assert "Buat rencana tindak lanjut" in page
