@@ -87,7 +87,6 @@ def create_round(page, revision, accounts, round_no=None, user=None, now=None, s
     the channel's slots, gap and daily limit allow (publishers.social.schedule); a later round (a resend the
     Kasubag asked for) goes at once."""
     now = now or timezone.now()
-    mode, chosen = schedule.item_choice(page) if scheduled else (schedule.TAYANG, None)
     site = page.get_site()
     image = page.social_image_or_hero()
     created = []
@@ -95,8 +94,11 @@ def create_round(page, revision, accounts, round_no=None, user=None, now=None, s
         if round_no is None:
             round_no = (SocialDelivery.objects.filter(page=page).aggregate(n=Max("round"))["n"] or 0) + 1
         for account in accounts:
-            planned = (schedule.plan(account, mode, chosen, now=now) if scheduled
-                       else schedule.Plan(now))
+            if scheduled:
+                mode, chosen = schedule.item_choice(page, account)
+                planned = schedule.plan(account, mode, chosen, now=now)
+            else:
+                planned = schedule.Plan(now)
             delivery, is_new = SocialDelivery.objects.get_or_create(
                 page=page, account=account, round=round_no,
                 defaults=dict(

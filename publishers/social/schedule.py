@@ -1,7 +1,9 @@
 """When an item's post goes out on one channel: at go-live, at a time the editors chose, or in the channel's
 next free slot, always keeping the channel's minimum gap between posts and its daily limit.
 
-The item's choice travels with the page (``social_schedule``: {"mode": TAYANG | SLOT | WAKTU, "at": ISO time});
+The item's choice travels with the page (``social_schedule``: {"mode": TAYANG | SLOT | WAKTU, "at": ISO time,
+"channels": {"<account id>": TAYANG | SLOT | WAKTU}}: one way for all its channels, and a channel that goes
+its own way, the chosen time being the item's);
 the channel's posting times are its own fields (SocialAccount.slot_times, slot_days, min_gap_minutes,
 daily_limit), set by the Kasubag PTIP. Days and hours are the court's own (its time zone from the court
 calendar). plan() answers (when, why): the outbox stores them on the delivery (planned_at, wait_reason), the
@@ -39,10 +41,16 @@ def parse_slots(text):
     return sorted(slots)
 
 
-def item_choice(page):
-    """The item's choice: (mode, chosen time or None). Anything unreadable is "at go-live"."""
+def item_choice(page, account=None):
+    """The item's choice for one channel (or for all when `account` is None): (mode, chosen time or None).
+    Anything unreadable is "at go-live"."""
     value = getattr(page, "social_schedule", None) or {}
-    mode = value.get("mode") if isinstance(value, dict) else None
+    if not isinstance(value, dict):
+        return TAYANG, None
+    mode = value.get("mode")
+    if account is not None:
+        own = channel_modes(page).get(account.pk)
+        mode = own or mode
     if mode not in MODES:
         return TAYANG, None
     at = parse_datetime(value.get("at") or "") if mode == WAKTU else None
@@ -51,6 +59,15 @@ def item_choice(page):
     if at is not None and timezone.is_naive(at):
         at = timezone.make_aware(at)
     return mode, at
+
+
+def channel_modes(page):
+    """{account id: mode} of the channels the item sends its own way."""
+    value = getattr(page, "social_schedule", None) or {}
+    channels = value.get("channels") if isinstance(value, dict) else None
+    if not isinstance(channels, dict):
+        return {}
+    return {int(key): mode for key, mode in channels.items() if str(key).isdigit() and mode in MODES}
 
 
 @dataclass

@@ -1,5 +1,6 @@
-"""The Kasubag sets a channel's posting times (a bad time is refused, saying why); the Admin sends an item to
-the channels' next free slot; once approved, its status says when it goes out and why it waits."""
+"""The Kasubag sets a channel's posting times (a bad time is refused, saying why); the Admin sends an item at
+go-live but its X channel in that channel's next free slot; once approved, its status says when it goes out and
+why it waits."""
 
 import re
 
@@ -37,13 +38,15 @@ def test_posting_slots_set_by_the_kasubag_hold_an_item_until_its_slot(live_court
     admin = open_as("admin")
     admin.go(f"/admin/pages/{news.pk}/edit/")
     admin.page.get_by_role("tab", name="Media sosial").click()
-    admin.page.get_by_label("Slot kanal berikutnya", exact=False).check()
+    # The item goes at go-live; its X channel alone waits for the channel's next slot.
+    admin.page.get_by_label("Saat konten tayang", exact=True).check()
+    admin.page.get_by_label("X: X PN Uji", exact=True).last.select_option(label="Slot kanal berikutnya")
     admin.page.get_by_role("button", name="Simpan draf").click()
     admin.page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
     admin.page.wait_for_load_state("networkidle")
     news.refresh_from_db()
     latest = news.get_latest_revision_as_object()
-    assert latest.social_schedule == {"mode": "slot"}
+    assert latest.social_schedule == {"mode": "tayang", "channels": {str(account.pk): "slot"}}
     latest.save_revision(user=live_court.users["kasubag"]).publish(user=live_court.users["kasubag"])
 
     delivery = SocialDelivery.objects.get(page=news)

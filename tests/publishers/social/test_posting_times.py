@@ -172,3 +172,24 @@ def test_the_calendar_shows_a_scheduled_go_live(court, users, client_as):
     html = client_as("kasubag").get(reverse("social_calendar"), {
         "tampilan": "minggu", "tanggal": timezone.localtime(go_live).date().isoformat()}).content.decode()
     assert "Tayang: Pengumuman libur" in html
+
+
+@pytest.mark.django_db
+def test_one_channel_waits_for_its_slot_while_the_others_post_at_go_live(court, users, connected, platforms, photo,
+                                                                         django_capture_on_commit_callbacks):
+    telegram = SocialAccount.objects.get(site=court.site, platform="telegram")
+    telegram.slot_times, telegram.slot_days = "08:00, 19:00", SocialAccount.EVERY_DAY
+    telegram.save()
+    x = SocialAccount.objects.get(site=court.site, platform="x")
+    x.slot_times = "08:00"  # has slots, but the item sends X at go-live like the rest
+    x.save()
+    page = NewsPageFactory(parent=court.news_index, title="Sidang keliling", live=False,
+                           social_caption="Sidang keliling besok.", social_image=photo,
+                           social_schedule={"mode": "tayang", "channels": {str(telegram.pk): "slot"}})
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision(user=users["kasubag"]).publish(user=users["kasubag"])
+    deliveries = {d.platform: d for d in SocialDelivery.objects.filter(page=page)}
+    assert deliveries["telegram"].status == DeliveryStatus.PENDING
+    assert deliveries["telegram"].planned_at > timezone.now() and "slot kanal" in deliveries["telegram"].wait_reason
+    assert {platform: d.status for platform, d in deliveries.items() if platform != "telegram"} == {
+        platform: DeliveryStatus.SENT for platform in deliveries if platform != "telegram"}

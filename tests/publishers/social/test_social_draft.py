@@ -115,7 +115,8 @@ def test_the_channels_app_adds_its_part_to_the_social_tab(news):
     assert [type(extension) for extension in social_draft.extensions()] == [SocialChannelsExtension]
     tab = next(child for child in NewsPage.get_edit_handler().children if child.heading == "Media sosial")
     names = [getattr(child, "field_name", None) or type(child).__name__ for child in tab.children]
-    assert names[:5] == ["social_enabled", "social_channels", "social_timing", "social_post_at", "social_caption"]
+    assert names[:6] == ["social_enabled", "social_channels", "social_timing", "social_post_at",
+                         "social_channel_timing", "social_caption"]
     assert names[-1] == "SocialStatusPanel"
 
 
@@ -141,3 +142,48 @@ def test_the_content_model_works_with_no_extension_registered(court, news, monke
     page.social_hashtags = " ".join(f"#tagar{i}" for i in range(31))
     with pytest.raises(ValidationError, match="paling banyak 30 tagar"):
         page.clean_social_draft()
+
+
+@pytest.mark.django_db
+def test_one_channel_goes_its_own_way(court, news, client_as):
+    """The item goes at go-live; X alone waits for its next slot; Telegram at the chosen time. Saved with
+    the revision the reviewers see, and read per channel by the outbox's planning."""
+    import datetime
+
+    from django.utils import timezone
+
+    from publishers.social import schedule
+
+    xaccount = channel(court, platform_rules.X, "X @PNUji")
+    telegram = channel(court, platform_rules.TELEGRAM, "Info PN Uji")
+    facebook = channel(court, platform_rules.FACEBOOK, "PN Uji")
+    client = client_as("admin")
+    page = client.get(edit_url(news)).content.decode()
+    assert "Waktu kirim per kanal" in page and f'name="social_channel_timing-{xaccount.pk}"' in page
+    later = timezone.localtime() + datetime.timedelta(days=1)
+    data = page_form(client, edit_url(news), social_timing="tayang")
+    data[f"social_channel_timing-{xaccount.pk}"] = "slot"
+    data[f"social_channel_timing-{telegram.pk}"] = "waktu"
+    # Telegram at a chosen time needs the time.
+    assert "Isi waktu kirim" in client.post(edit_url(news), data).content.decode()
+    data["social_post_at"] = later.strftime("%Y-%m-%d %H:%M")
+    data[f"social_channel_timing-{facebook.pk}"] = "bukan-pilihan"
+    assert "Pilihan waktu kirim kanal tidak dikenal." in client.post(edit_url(news), data).content.decode()
+    data[f"social_channel_timing-{facebook.pk}"] = ""
+    assert client.post(edit_url(news), data).status_code == 302
+    latest = NewsPage.objects.get(pk=news.pk).get_latest_revision_as_object()
+    assert latest.social_schedule["mode"] == "tayang"
+    assert latest.social_schedule["channels"] == {str(xaccount.pk): "slot", str(telegram.pk): "waktu"}
+    assert schedule.item_choice(latest, facebook) == (schedule.TAYANG, None)
+    assert schedule.item_choice(latest, xaccount) == (schedule.SLOT, None)
+    mode, at = schedule.item_choice(latest, telegram)
+    assert mode == schedule.WAKTU and at.strftime("%Y-%m-%d %H:%M") == later.strftime("%Y-%m-%d %H:%M")
+    # The form shows the choice back.
+    page = client.get(edit_url(news)).content.decode()
+    assert '<option value="slot" selected>' in page
+    # Set back to "as above": the channel follows the item again.
+    data = page_form(client, edit_url(news))
+    data[f"social_channel_timing-{xaccount.pk}"] = ""
+    data[f"social_channel_timing-{telegram.pk}"] = ""
+    assert client.post(edit_url(news), data).status_code == 302
+    assert "channels" not in NewsPage.objects.get(pk=news.pk).get_latest_revision_as_object().social_schedule
