@@ -9,14 +9,23 @@ waits (1 s, doubling up to 30 s) and goes on. A task whose connection broke whil
 failed once the database answers again; the outboxes' rows, not the task results, say what still has to
 be done, and their minute jobs pick it up.
 
+It also runs several tasks at once (``--threads``, default ``WARTA_WORKER_THREADS``): most of Warta's tasks wait
+on a platform's or a webhook receiver's answer, and one thread per task keeps a worker busy while they wait. The
+main loop claims the next task only when a thread is free (the rest stay in the queue for other workers); each
+thread closes its database connections after its task; a graceful stop (or ``--batch``/``--max-tasks``) lets the
+running tasks finish. django_tasks_db's worker runs one task at a time and has no such option.
+
 ``core`` comes before ``django_tasks_db`` in INSTALLED_APPS, so ``manage.py db_worker`` is this command;
-its options are the package's.
+its options are the package's, plus ``--threads``.
 """
 
 import logging
 import os
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
+from django.conf import settings
 from django.db import connections
 from django.db.utils import InterfaceError, OperationalError
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
@@ -38,7 +47,21 @@ def drop_connections():
 
 
 class Worker(db_worker.Worker):
+    def __init__(self, *, threads=1, **kwargs):
+        super().__init__(**kwargs)
+        self.threads = max(1, threads)
+        self.pool = ThreadPoolExecutor(self.threads, thread_name_prefix="warta-task") if self.threads > 1 else None
+        self.free = threading.BoundedSemaphore(self.threads)
+        self.counted = threading.Lock()
+
     def run(self):
+        try:
+            return self._run()
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown(wait=True)  # the running tasks finish before the worker exits
+
+    def _run(self):
         failures, last_failure = 0, 0.0
         while True:
             try:
@@ -55,6 +78,22 @@ class Worker(db_worker.Worker):
                 time.sleep(pause)
 
     def run_task(self, db_task_result):
+        if self.pool is None:
+            return self.run_task_here(db_task_result)
+        self.free.acquire()  # a free thread, or wait for one (the next claim waits with it)
+        self.pool.submit(self._run_in_thread, db_task_result)
+        return None
+
+    def _run_in_thread(self, db_task_result):
+        try:
+            self.run_task_here(db_task_result)
+        except BaseException:
+            logger.exception("Task id=%s: the worker thread failed", db_task_result.id)
+        finally:
+            drop_connections()
+            self.free.release()
+
+    def run_task_here(self, db_task_result):
         try:
             super().run_task(db_task_result)
         except DATABASE_GONE as exc:
@@ -70,7 +109,12 @@ class Worker(db_worker.Worker):
 
 
 class Command(db_worker.Command):
-    help = db_worker.Command.help + " (survives a dropped database connection)"
+    help = db_worker.Command.help + " (survives a dropped database connection; several tasks at once)"
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument("--threads", type=int, default=getattr(settings, "WARTA_WORKER_THREADS", 4),
+                            help="Tasks run at once by this worker (default: WARTA_WORKER_THREADS, 4).")
 
     def handle(self, *, verbosity, queue_name, interval, batch, backend_name, startup_delay, reload, max_tasks,
                worker_id, exclude_queues, **options):
@@ -85,7 +129,8 @@ class Command(db_worker.Command):
             raise db_worker.CommandError("--exclude-queues can only be used with --queue-name=*")
         worker = Worker(queue_names=queue_names, interval=interval, batch=batch, backend_name=backend_name,
                         startup_delay=startup_delay, max_tasks=max_tasks, worker_id=worker_id,
-                        excluded_queue_names=excluded_queue_names)
+                        excluded_queue_names=excluded_queue_names,
+                        threads=1 if max_tasks else options["threads"])  # --max-tasks counts exactly
         if reload:
             if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
                 worker.configure_signals()  # only the child process

@@ -39,9 +39,12 @@ pytestmark = [
 class Receiver:
     """Counts every POST by its webhook-id; the `hold`-th request waits until `release()`."""
 
-    def __init__(self, hold=None):
+    def __init__(self, hold=None, gather=None):
         self.ids = []
         self.hold = hold
+        # gather=n: each request waits until n are open at once (a worker sending one at a time never gets there)
+        self.barrier = threading.Barrier(gather, timeout=WAIT) if gather else None
+        self.gathered = []
         self.held = threading.Event()
         self.released = threading.Event()
         self.lock = threading.Lock()
@@ -59,6 +62,12 @@ class Receiver:
                 if number == receiver.hold:
                     receiver.held.set()
                     receiver.released.wait(WAIT)
+                if receiver.barrier is not None:
+                    try:
+                        receiver.barrier.wait()
+                        receiver.gathered.append(True)
+                    except threading.BrokenBarrierError:
+                        receiver.gathered.append(False)
                 try:
                     self.send_response(200)
                     self.send_header("Content-Length", "0")
@@ -228,6 +237,16 @@ def assert_at_least_once(receiver, made):
     expected = {str(delivery.delivery_id) for delivery in made}
     assert set(receiver.ids) == expected  # every event arrived, and nothing else
     assert len(receiver.ids) - len(expected) <= 1  # only the one in flight at the damage may come twice
+
+
+def test_one_worker_sends_several_deliveries_at_once(court, db_tasks, receiver, workers):
+    """--threads 3: the receiver holds each request until three are open together; all six arrive once."""
+    target = receiver(gather=3)
+    made = deliveries(court, target, 6)
+    workers("--threads", "3")
+    run_minute_job_until(lambda: all_sent(made), "every delivery is sent")
+    assert sorted(target.ids) == sorted(str(delivery.delivery_id) for delivery in made)
+    assert target.gathered == [True] * 6
 
 
 def test_a_worker_killed_mid_delivery_loses_no_event(court, db_tasks, receiver, workers):
