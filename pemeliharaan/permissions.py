@@ -6,7 +6,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from core import roles
 from core.courts import courts_for
-from editorial.workflow_finish import is_publishing_via_workflow
+from editorial.court_workflows import CourtWorkflowPolicy
 
 from .models import Asset, MaintenanceSchedule, WorkOrder
 
@@ -68,39 +68,8 @@ def order_courts(user, action="view"):
     return courts_for(user, permission=f"pemeliharaan.{action}_workorder")
 
 
-class SchedulePermissionPolicy(ModelPermissionPolicy):
-    def user_has_permission(self, user, action):
-        if action in ACTIONS:
-            return schedule_courts(user, action).exists()
-        if action == "publish":
-            if user.is_active and user.is_superuser:
-                return True
-            return bool(user.is_active and is_publishing_via_workflow() and roles.holds_role(user, roles.KASUBAG)
-                        and schedule_courts(user, "view").exists())
-        return bool(user.is_active and user.is_superuser)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        if not self.user_has_permission(user, action):
-            return False
-        return schedule_courts(user, action if action in ACTIONS else "view").filter(pk=instance.court_id).exists()
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, action, instance) for action in actions)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        courts = None
-        for action in actions:
-            these = schedule_courts(user, action if action in ACTIONS else "view")
-            courts = these if courts is None else courts | these
-        if courts is None:
-            return MaintenanceSchedule.objects.none()
-        return MaintenanceSchedule.objects.filter(court__in=courts)
-
-    def instances_user_has_permission_for(self, user, action):
-        return self.instances_user_has_any_permission_for(user, [action])
+class SchedulePermissionPolicy(CourtWorkflowPolicy):
+    publisher_role = roles.KASUBAG
 
 
 def visible_schedules(user):
