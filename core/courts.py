@@ -90,3 +90,13 @@ def people_of(site):
     groups = set(GroupPagePermission.objects.filter(page__path__in=ancestors).values_list("group_id", flat=True))
     groups |= set(GroupSitePermission.objects.filter(site=site).values_list("group_id", flat=True))
     return get_user_model().objects.filter(is_active=True, groups__in=groups).distinct()
+
+
+def people_of_courts(courts):
+    """The active users who work on any of these courts (people_of each), by username."""
+    from django.contrib.auth import get_user_model
+
+    people = get_user_model().objects.none()
+    for site in courts:
+        people = people | people_of(site)
+    return people.distinct().order_by("username")

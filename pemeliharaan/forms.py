@@ -1,9 +1,8 @@
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from core.courts import people_of
+from core.courts import people_of, people_of_courts
 
 from .models import Asset
 from .permissions import asset_courts
@@ -18,10 +17,7 @@ class AssetForm(WagtailAdminModelForm):
             if courts.count() == 1 and not self.initial.get("court"):
                 self.initial["court"] = courts.first().pk
         if "holder" in self.fields:
-            people = get_user_model().objects.none()
-            for site in courts:
-                people = people | people_of(site)
-            self.fields["holder"].queryset = people.distinct().order_by("username")
+            self.fields["holder"].queryset = people_of_courts(courts)
 
     def clean(self):
         cleaned = super().clean()
@@ -33,13 +29,6 @@ class AssetForm(WagtailAdminModelForm):
             if clash.exists():
                 self.add_error("code", forms.ValidationError(_("Kode aset ini sudah terdaftar di pengadilan ini.")))
         return cleaned
-
-
-def people_of_courts(courts):
-    people = get_user_model().objects.none()
-    for site in courts:
-        people = people | people_of(site)
-    return people.distinct().order_by("username")
 
 
 class MaintenanceTaskForm(WagtailAdminModelForm):

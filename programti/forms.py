@@ -1,18 +1,10 @@
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from core.courts import people_of
+from core.courts import people_of, people_of_courts
 
 from .permissions import program_courts
-
-
-def people_of_courts(courts):
-    people = get_user_model().objects.none()
-    for site in courts:
-        people = people | people_of(site)
-    return people.distinct().order_by("username")
 
 
 class ActivityForm(WagtailAdminModelForm):
