@@ -2,7 +2,8 @@
 
 A court with Facebook, Instagram, X and Telegram connected to the project's fake platforms
 (tests/support/fakes: real HTTP on 127.0.0.1, each answer delayed by 50 ms like a nearby API), two task workers
-(`manage.py db_worker`, as in production) and a burst of approvals:
+(`manage.py db_worker`, as in production, each with its default threads) and the scheduler
+(`manage.py run_scheduler`), and a burst of approvals:
 
 1. No faults: ITEMS items approved one after another as fast as the Kasubag's approval runs; per item, the time
    from its approval to its last channel's post (the delivery's sent time): median, p95 and max.
@@ -137,6 +138,9 @@ def _measure():
     workers = [subprocess.Popen([sys.executable, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2",
                                  "--no-startup-delay", "--no-reload"], env=env, cwd=REPO,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(2)]
+    # and the scheduler, as in production (its minute job hands on whatever is due and was not handed on)
+    workers.append(subprocess.Popen([sys.executable, "manage.py", "run_scheduler"], env=env, cwd=REPO,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     try:
         fast = _burst(court, people, items, "cepat", timezone, SocialDelivery, OPEN_STATUSES, limit=300)
         approved = fast.pop("approved")

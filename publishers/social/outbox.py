@@ -212,6 +212,9 @@ def _admit(delivery, now):
         return None
     if account.paused_until and account.paused_until > now:
         SocialDelivery.objects.filter(pk=delivery.pk).update(next_attempt_at=account.paused_until)
+        # Its next step is due when the pause ends: handed to the workers for then, not left to the minute job.
+        paused_until = account.paused_until
+        transaction.on_commit(lambda: enqueue([delivery.pk], run_after=paused_until))
         return None
     if delivery.status == S.IN_FLIGHT:
         return {}  # confirm: the attempt was counted when it was sent

@@ -380,3 +380,28 @@ def test_daily_check_marks_broken_accounts_and_warns_before_expiry(court, users,
     count = len(mailoutbox)
     health.check_accounts(now=platforms.clock.now() + timedelta(days=1))
     assert len(mailoutbox) == count
+
+
+@pytest.mark.django_db
+def test_a_delivery_held_back_by_its_channels_pause_is_handed_on_for_when_the_pause_ends(
+        court, users, connected, platforms, photo, settings, django_capture_on_commit_callbacks):
+    """Two items for X; the first meets a 429 (X pauses the channel); the second, taken during the pause, is
+    postponed to the pause's end and its next step is enqueued for then (not left to the minute job)."""
+    from django_tasks import task_backends
+
+    first = delivery(published_item(court, users, photo), "x")
+    second = delivery(published_item(court, users, photo, title="Pelayanan keliling"), "x")
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend",
+                                  "QUEUES": ["default", "notifications", "delivery"]}}
+    backend = task_backends["default"]
+    backend.clear()
+    platforms.x.fail_next("429", method="POST", path="/2/tweets")
+    start = platforms.clock.now()
+    outbox.process(first.pk, now=start)
+    paused_until = SocialAccount.objects.get(pk=first.account_id).paused_until
+    with django_capture_on_commit_callbacks(execute=True):
+        assert outbox.process(second.pk, now=start + timedelta(seconds=1)) is None
+    second.refresh_from_db()
+    assert second.status == S.PENDING and second.next_attempt_at == paused_until
+    handed = [result for result in backend.results if result.args == [second.pk]]
+    assert [result.task.run_after for result in handed] == [paused_until]
