@@ -369,8 +369,16 @@ def _mark_sent(delivery, posted, now, outcome):
 
 
 def _apply_pause(channel, now):
-    if channel.pause_for:
-        SocialAccount.objects.filter(pk=channel.account.pk).update(paused_until=now + channel.pause_for)
+    """The platform asked to leave the channel alone for a while: every open row of the channel due by then is
+    handed to the workers for the pause's end (the rows taken during the pause are postponed by _admit)."""
+    if not channel.pause_for:
+        return
+    until = now + channel.pause_for
+    SocialAccount.objects.filter(pk=channel.account.pk).update(paused_until=until)
+    waiting = list(SocialDelivery.objects.open().filter(account_id=channel.account.pk, next_attempt_at__lte=until)
+                   .values_list("pk", flat=True)[:500])
+    if waiting:
+        transaction.on_commit(lambda: enqueue(waiting, run_after=until))
 
 
 def _owned_update(delivery, **changes):

@@ -385,8 +385,9 @@ def test_daily_check_marks_broken_accounts_and_warns_before_expiry(court, users,
 @pytest.mark.django_db
 def test_a_delivery_held_back_by_its_channels_pause_is_handed_on_for_when_the_pause_ends(
         court, users, connected, platforms, photo, settings, django_capture_on_commit_callbacks):
-    """Two items for X; the first meets a 429 (X pauses the channel); the second, taken during the pause, is
-    postponed to the pause's end and its next step is enqueued for then (not left to the minute job)."""
+    """Two items for X; the first meets a 429 (X pauses the channel): the second is handed to the workers for
+    the pause's end; the second, taken during the pause anyway, is postponed to its end and handed on for then (not
+    left to the minute job)."""
     from django_tasks import task_backends
 
     first = delivery(published_item(court, users, photo), "x")
@@ -397,11 +398,16 @@ def test_a_delivery_held_back_by_its_channels_pause_is_handed_on_for_when_the_pa
     backend.clear()
     platforms.x.fail_next("429", method="POST", path="/2/tweets")
     start = platforms.clock.now()
-    outbox.process(first.pk, now=start)
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox.process(first.pk, now=start)
     paused_until = SocialAccount.objects.get(pk=first.account_id).paused_until
+    # The pause hands on every other row of the channel due before its end (the first is held by its worker,
+    # which schedules its own next step).
+    handed = {result.args[0]: result.task.run_after for result in backend.results}
+    assert handed == {second.pk: paused_until}
+    backend.clear()
     with django_capture_on_commit_callbacks(execute=True):
         assert outbox.process(second.pk, now=start + timedelta(seconds=1)) is None
     second.refresh_from_db()
     assert second.status == S.PENDING and second.next_attempt_at == paused_until
-    handed = [result for result in backend.results if result.args == [second.pk]]
-    assert [result.task.run_after for result in handed] == [paused_until]
+    assert [(result.args, result.task.run_after) for result in backend.results] == [([second.pk], paused_until)]
