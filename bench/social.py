@@ -73,7 +73,10 @@ def _markdown(ctx, items, results):
               f"on the production backoff scaled down {BACKOFF_SCALE}x (3 s doubling, 6 s before confirming an "
               "unclear post) with the fakes' own retry headers kept (X: 60 s), in real time; \"still open\" counts "
               "deliveries not settled after 900 s. Lost: marked sent with no post on the fake; doubled: two "
-              "posts of one item on one channel, counted on the fakes."]
+              "posts of one item on one channel, counted on the fakes. Every 429 from a fake carries its platform's "
+              "pause (Meta: 2 minutes for the whole account; X: 60 s), which Warta honours for the whole channel, "
+              "so with 30 % faults a channel is paused most of the time and the drain is set by the platforms' "
+              "pauses, not by the workers."]
     return "\n".join(lines)
 
 
