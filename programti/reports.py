@@ -21,9 +21,16 @@ def court_people(site, role):
 
 
 def open_reporting_if_done(program):
-    """A5 starts when every activity of a programme is reported done: it waits on the court's Kasubag PTIP."""
+    """A5 starts when every activity of a programme is reported done: it waits on the court's Kasubag PTIP. Once
+    only: a done activity reported again (a correction, more evidence) does not start it a second time."""
+    from editorial.models import StepRecord
+
     activities = list(program.activities.all())
     if not activities or not all(activity.is_done for activity in activities):
+        return None
+    fields = step_records._object_fields(program)
+    if StepRecord.objects.filter(content_type=fields["content_type"], object_id=fields["object_id"],
+                                 step=PROGRAM_LAPOR).exists():
         return None
     kasubag = court_people(program.court, roles.KASUBAG).first()
     return step_records.open_step(program, PROGRAM_LAPOR, kasubag, timezone.now())

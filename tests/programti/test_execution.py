@@ -113,3 +113,29 @@ def test_an_issue_becomes_a_plan_timed_under_a(court, users, client_as, draft_pr
     assert add.status_code == 200
     plan = FollowUpPlan(court=court.site, title="x", source_ref=f"programti:kegiatan:{activity.pk}")
     assert plan.sop_procedures == ("A",)
+
+
+def test_a_further_done_report_does_not_reopen_the_implementation_report(court, users, client_as, draft_program):
+    """The person responsible may report a done activity again (a correction, more evidence): the Kasubag's
+    implementation report (A5), once saved, does not wait on "Tugas saya" again."""
+    _pranata, program = draft_program
+    set_by_ketua(program, users, client_as)
+    pranata, kasubag = client_as("pranata"), client_as("kasubag")
+    for activity in program.activities.order_by("sort_order"):
+        client = kasubag if activity.responsible == users["kasubag"] else pranata
+        assert report(client, activity, 100, day="2026-11-30").status_code == 302
+    lapor = open_steps(program, PROGRAM_LAPOR).get()
+    data = {"program": program.pk, **PERIOD, "summary": "Semua kegiatan selesai.", "issues": "", "recommendations": "",
+            "kind": "pelaksanaan"}
+    assert kasubag.post(reverse("programti_reports"), data).status_code == 302
+    lapor.refresh_from_db()
+    assert not lapor.is_open
+
+    # Another 100 % report with its evidence, after the implementation report.
+    activity = program.activities.order_by("sort_order").first()
+    assert report(pranata, activity, 100, day="2026-11-30",
+                  files=[SimpleUploadedFile("bukti.txt", b"tambahan\n")]).status_code == 302
+    assert not open_steps(program, PROGRAM_LAPOR).exists()
+    assert StepRecord.objects.filter(object_id=str(program.pk), step=PROGRAM_LAPOR).count() == 1
+    dashboard = kasubag.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Melaporkan pelaksanaan program TI" not in dashboard
