@@ -52,7 +52,7 @@ class ChannelTimingWidget(forms.Widget):
             chosen = value.get(pk, "") or ""
             options = format_html_join("", '<option value="{}"{}>{}</option>', (
                 (key, " selected" if key == chosen else "", text) for key, text in self.choices()))
-            rows.append((f"{name}-{pk}", label, f"{name}-{pk}", options))
+            rows.append((f"{name}-{pk}", _("Waktu kirim %(channel)s") % {"channel": label}, f"{name}-{pk}", options))
         return format_html('<div class="social-channel-timing">{}</div><input type="hidden" name="{}-shown" '
                            'value="1">', format_html_join("", '<p><label for="id_{}">{}</label> '
                                                               '<select id="id_{}" name="{}">{}</select></p>',

@@ -40,7 +40,7 @@ def test_posting_slots_set_by_the_kasubag_hold_an_item_until_its_slot(live_court
     admin.page.get_by_role("tab", name="Media sosial").click()
     # The item goes at go-live; its X channel alone waits for the channel's next slot.
     admin.page.get_by_label("Saat konten tayang", exact=True).check()
-    admin.page.get_by_label("X: X PN Uji", exact=True).last.select_option(label="Slot kanal berikutnya")
+    admin.page.get_by_label("Waktu kirim X: X PN Uji", exact=True).select_option(label="Slot kanal berikutnya")
     admin.page.get_by_role("button", name="Simpan draf").click()
     admin.page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
     admin.page.wait_for_load_state("networkidle")

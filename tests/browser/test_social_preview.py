@@ -65,7 +65,7 @@ def test_admin_sees_one_card_per_connected_channel_and_leaves_it_out(live_court,
     expect(card.locator(".warta-social__text")).to_contain_text("Sidang keliling hari ini di Desa Maju.")
 
     # Unticking the channel for this item removes its card ...
-    box = page.get_by_label("Telegram: Info PN Uji")
+    box = page.get_by_role("checkbox", name="Telegram: Info PN Uji")
     expect(box).to_be_checked()
     box.uncheck()
     expect(page.locator(".warta-social__card:visible")).to_have_count(0)
@@ -78,11 +78,11 @@ def test_admin_sees_one_card_per_connected_channel_and_leaves_it_out(live_court,
     news = NewsPage.objects.get(slug="sidang-keliling-di-desa-maju")
     assert news.get_latest_revision_as_object().social_excluded_channels == [telegram_only.pk]
     social_tab(page)
-    expect(page.get_by_label("Telegram: Info PN Uji")).not_to_be_checked()
+    expect(page.get_by_role("checkbox", name="Telegram: Info PN Uji")).not_to_be_checked()
     expect(page.locator(".warta-social__card:visible")).to_have_count(0)
 
     # Ticking it again brings the card back, now with the saved item's address.
-    page.get_by_label("Telegram: Info PN Uji").check()
+    page.get_by_role("checkbox", name="Telegram: Info PN Uji").check()
     expect(page.locator(".warta-social__card:visible")).to_have_count(1)
     expect(page.locator(".warta-social__card .warta-social__text")).to_contain_text(
         f"{live_court.url}/berita/sidang-keliling-di-desa-maju/")
