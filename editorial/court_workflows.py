@@ -6,9 +6,12 @@ be published only by the workflow's last approval.
   court's group of the role), linked to the court by the app's link model; for migrations (historical models) and
   onboarding alike. Idempotent.
 - ``CourtWorkflowPolicy``: every permission is held per court (GroupSitePermission, ``core.courts.courts_for``);
-  "publish" is the ``publisher_role``'s, and only while the workflow publishes (never the editor's Publish).
+  "publish" is the ``publisher_role``'s, and only while the workflow publishes (never the editor's Publish);
+- ``WorkflowStatusColumn``: the item's place in that workflow in its listing.
 """
 
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from core import roles
@@ -105,3 +108,21 @@ class CourtWorkflowPolicy(ModelPermissionPolicy):
 
     def instances_user_has_permission_for(self, user, action):
         return self.instances_user_has_any_permission_for(user, [action])
+
+
+class WorkflowStatusColumn(Column):
+    """An item's place in its court workflow for a listing: done (`done_label`, by default when live), sent back
+    ("Dikembalikan"), waiting on a decision (`waiting_label`) or a draft ("Konsep")."""
+
+    def __init__(self, name, done_label, waiting_label, is_done=None, **kwargs):
+        super().__init__(name, **kwargs)
+        self.done_label, self.waiting_label = done_label, waiting_label
+        self.is_done = is_done or (lambda instance: instance.live)
+
+    def get_value(self, instance):
+        if self.is_done(instance):
+            return self.done_label
+        state = instance.current_workflow_state
+        if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+            return _("Dikembalikan")
+        return self.waiting_label if state is not None else _("Konsep")

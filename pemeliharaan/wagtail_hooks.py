@@ -17,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, IndexView
 
 from core.snippet_walls import CourtWalledSnippetViewSet, CourtWorkflowCreateView
+from editorial.court_workflows import WorkflowStatusColumn
 
 from . import views
 from .forms import AssetForm, ScheduleForm
@@ -104,18 +105,6 @@ class AssetViewSet(CourtWalledSnippetViewSet):
         return visible_assets(request.user).select_related("court", "holder")
 
 
-class ScheduleStatusColumn(Column):
-    def get_value(self, instance):
-        if instance.live:
-            return _("Disetujui")
-        state = instance.current_workflow_state
-        if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
-            return _("Dikembalikan")
-        if state is not None:
-            return _("Menunggu pemeriksaan")
-        return _("Konsep")
-
-
 TASK_PANELS = [FieldPanel("asset"), FieldPanel("name"), FieldPanel("frequency"), FieldPanel("first_date"),
                FieldPanel("assignee")]
 
@@ -131,7 +120,8 @@ class ScheduleViewSet(CourtWalledSnippetViewSet):
     add_view_class = CourtWorkflowCreateView
     list_filter = ["year"]
     search_fields = ["title", "notes"]
-    list_display = ["title", "year", "court", ScheduleStatusColumn("status", label=_("Status"))]
+    list_display = ["title", "year", "court",
+                    WorkflowStatusColumn("status", _("Disetujui"), _("Menunggu pemeriksaan"), label=_("Status"))]
     edit_handler = TabbedInterface([
         ObjectList([FieldPanel("court"), FieldPanel("title"), FieldPanel("year"), FieldPanel("notes"),
                     WorkOrdersPanel(heading=_("Perintah pemeliharaan"))], heading=_("Jadwal")),

@@ -9,6 +9,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from core.snippet_walls import CourtWalledSnippetViewSet, CourtWorkflowCreateView
+from editorial.court_workflows import WorkflowStatusColumn
 
 from . import views
 from .forms import ProgramForm
@@ -17,18 +18,6 @@ from .panels import ActivityPanel, DecreePanel
 from .permissions import ProgramPermissionPolicy, program_courts, visible_programs
 
 register_permission_policy(ProgramTI, ProgramPermissionPolicy(ProgramTI))
-
-
-class StatusColumn(Column):
-    def get_value(self, instance):
-        if instance.is_set:
-            return _("Ditetapkan")
-        state = instance.current_workflow_state
-        if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
-            return _("Dikembalikan")
-        if state is not None:
-            return _("Dalam penetapan")
-        return _("Konsep")
 
 
 class DecreeColumn(Column):
@@ -57,7 +46,9 @@ class ProgramViewSet(CourtWalledSnippetViewSet):
     add_view_class = CourtWorkflowCreateView
     list_filter = ["year"]
     search_fields = ["title", "objectives"]
-    list_display = ["title", "year", "court", StatusColumn("status", label=_("Status")),
+    list_display = ["title", "year", "court",
+                    WorkflowStatusColumn("status", _("Ditetapkan"), _("Dalam penetapan"),
+                                         is_done=lambda program: program.is_set, label=_("Status")),
                     DecreeColumn("decree", label=_("SK Teknologi Informasi"))]
     edit_handler = TabbedInterface([
         ObjectList([FieldPanel("court"), FieldPanel("title"), FieldPanel("year"), FieldPanel("objectives"),
