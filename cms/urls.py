@@ -11,13 +11,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.api.v3.urls import api as api_v3
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import court_walls, views
 from cms.api import api_router
 from cms.feeds import NewsAtomFeed, NewsFeed
 from cms.page_cache import cacheable_view
+from cms.sitemaps import sitemap
 from core.layers import LAYERS, rank
 
 

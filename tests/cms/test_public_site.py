@@ -591,3 +591,38 @@ def test_a_month_archive_reads_its_rows_by_id_in_the_listing_order(court, client
     assert [a.get_text(strip=True) for a in soup.select("main h2 a")] == expected
     soup = BeautifulSoup(client.get("/berita/").content.decode(), "html.parser")
     assert [a.get_text(strip=True) for a in soup.select("main h2 a")] == expected[:10]
+
+
+def test_sitemap_lists_what_wagtails_own_sitemap_lists(court, client, django_assert_max_num_queries):
+    """The sitemap reads plain page rows (cms/sitemaps.py); its entries are Wagtail's, entry for entry: live
+    public pages with their publication time, no draft, nothing under a view restriction."""
+    from django.contrib.sitemaps.views import sitemap as django_sitemap
+    from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
+    from wagtail.models import PageViewRestriction
+
+    shown = [NewsPageFactory(parent=court.news_index, title=f"Berita {n}") for n in range(6)]
+    draft = NewsPageFactory(parent=court.news_index, title="Konsep")
+    draft.unpublish()
+    private = StandardPage(title="Internal", slug="internal")
+    court.home.add_child(instance=private)
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    Page.objects.filter(pk=shown[0].pk).update(
+        last_published_at=datetime.datetime(2026, 11, 2, 9, 0, tzinfo=datetime.UTC))
+
+    def entries(content):
+        tree = ElementTree.fromstring(content)
+        return [(url.findtext(f"{SITEMAP}loc"), url.findtext(f"{SITEMAP}lastmod"))
+                for url in tree.iter(f"{SITEMAP}url")]
+
+    with django_assert_max_num_queries(6):
+        ours = client.get("/sitemap.xml")
+    request = RequestFactory().get("/sitemap.xml")
+    wagtails = django_sitemap(request, {"wagtail": Sitemap(request)})
+    wagtails.render()
+    assert ours.status_code == 200
+    assert entries(ours.content) == entries(wagtails.content)
+    locations = [loc for loc, _lastmod in entries(ours.content)]
+    assert {f"http://testserver{page.url}" for page in shown} <= set(locations)
+    assert not any("konsep" in loc or "internal" in loc for loc in locations)
+    lastmods = dict(entries(ours.content))
+    assert lastmods[f"http://testserver{shown[0].url}"] == "2026-11-02"
