@@ -421,6 +421,9 @@ WARTA_STATIC_SITE_DIR = os.environ.get("WARTA_STATIC_SITE_DIR", "")
 # Where static pages send what only the CMS can answer (the search form, anything dynamic).
 # Empty: links stay relative, for a front server that proxies those paths to the CMS.
 WARTA_STATIC_DYNAMIC_URL = os.environ.get("WARTA_STATIC_DYNAMIC_URL", WARTA_BASE_URL).rstrip("/")
+# Processes a full build renders in (publishers/website/parallel.py); unset: one per CPU, at most four.
+WARTA_STATIC_BUILD_PROCESSES = int(os.environ["WARTA_STATIC_BUILD_PROCESSES"]) \
+    if os.environ.get("WARTA_STATIC_BUILD_PROCESSES", "").isdigit() else None
 
 # Frontend cache (CDN or Varnish in front of the site), off by default. Warta purges every URL a
 # publication changes through wagtail.contrib.frontend_cache's backends.

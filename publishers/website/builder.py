@@ -23,7 +23,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
-from . import assets, conf, files, links, urlscheme
+from . import assets, conf, files, links, parallel, urlscheme
 from .affected import describe, rank_dependents
 from .render import SiteRenderer
 from .state import BuildState
@@ -189,6 +189,9 @@ class SiteBuilder:
         heapq.heappush(self._queue, (priority, self._seq, target))
 
     def _run(self):
+        if self.summary.full and parallel.usable(len(self._queue)):
+            self._run_in_processes()
+            return
         while self._queue:
             _priority, _seq, target = heapq.heappop(self._queue)
             if target.path in self._done:
@@ -197,6 +200,24 @@ class SiteBuilder:
             self._process(target, self._follow.pop(target.path, False))
             if self.progress:
                 self.progress(len(self._done), len(self._done) + len(self._follow), target.path)
+
+    def _run_in_processes(self):
+        """A full build's rendering spread over several processes (parallel.py); the rest stays here."""
+
+        def next_target():
+            while self._queue:
+                _priority, _seq, target = heapq.heappop(self._queue)
+                if target.path not in self._done:
+                    self._done.add(target.path)
+                    return target
+            return None
+
+        def handle(target, rendered):
+            self._process(target, self._follow.pop(target.path, False), rendered)
+            if self.progress:
+                self.progress(len(self._done), len(self._done) + len(self._follow), target.path)
+
+        parallel.Pool(self.site, parallel.processes()).render_all(next_target, handle, NOT_FOUND.__eq__)
 
     def _page_target(self, page_id):
         url = self.url_of.get(page_id)
@@ -329,9 +350,11 @@ class SiteBuilder:
 
     # rendering one URL
 
-    def _process(self, target, follow):
+    def _process(self, target, follow, rendered=None):
         is_error_page = target == NOT_FOUND
-        if is_error_page:
+        if rendered is not None:
+            pass  # rendered in another process
+        elif is_error_page:
             rendered = self.renderer.not_found_page(target.request_path)
         else:
             rendered = self.renderer.get(target.request_path, target.query)

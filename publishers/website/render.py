@@ -14,6 +14,7 @@ from django.core.handlers.base import BaseHandler
 from django.http import Http404
 from django.test import RequestFactory
 from django.urls import get_resolver
+from wagtail.models import Site
 
 
 @dataclass
@@ -30,7 +31,11 @@ class Rendered:
 
 class SiteRenderer:
     def __init__(self, site):
-        self.site = site
+        # Every URL rendered here belongs to this site: the request carries it, with its root page already
+        # read as its own type, so that Wagtail's routing does not look them up again for each URL
+        # (Site.find_for_request keeps what it finds in request._wagtail_site).
+        self.site = Site.objects.select_related("root_page").get(pk=site.pk)
+        self.site.root_page = self.site.root_page.specific
         self.handler = BaseHandler()
         self.handler.load_middleware()
         self.factory = RequestFactory()
@@ -47,6 +52,7 @@ class SiteRenderer:
 
     def get(self, path, query=()):
         request = self.factory.get(path, data=dict(query), secure=self.secure, **self.extra)
+        request._wagtail_site = self.site
         return self._read(self.handler.get_response(request))
 
     def not_found_page(self, path):
@@ -56,6 +62,7 @@ class SiteRenderer:
         Django's technical 404 page instead.
         """
         request = self.factory.get(path, secure=self.secure, **self.extra)
+        request._wagtail_site = self.site
         request.user = AnonymousUser()
         response = get_resolver().resolve_error_handler(404)(request, exception=Http404())
         if hasattr(response, "render"):

@@ -558,3 +558,43 @@ def test_a_month_archive_appears_moves_and_goes_with_its_only_item(static_site, 
         page.unpublish()
     files = step_matches_full_build("unpublished")
     assert not any("2026-09" in path for path in files)
+
+
+# a full build in several processes
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_build_in_several_processes_writes_what_one_process_writes(court, newsroom, settings, tmp_path,
+                                                                     monkeypatch):
+    """The full build renders in other processes (publishers/website/parallel.py), each with its own database
+    connection and the settings of this one: the output is byte for byte the one-process build's, every file
+    with its compressed copy."""
+    from publishers.website import parallel
+
+    settings.WARTA_STATIC_BUILD_PROCESSES = 1
+    serial = full_build_into(settings, court, tmp_path / "satu")
+    monkeypatch.setattr(parallel, "MIN_TARGETS", 1)
+    settings.WARTA_STATIC_BUILD_PROCESSES = 2
+    rendered_here = []
+    monkeypatch.setattr(SiteBuilder, "_run_in_processes",
+                        lambda self, original=SiteBuilder._run_in_processes: (rendered_here.append(True),
+                                                                             original(self)))
+    settings.WARTA_STATIC_SITE_DIR = str(tmp_path / "dua")
+    summary = SiteBuilder(court.site).build_all()
+    assert rendered_here == [True]
+    assert summary.errors == [] and summary.rendered > 30
+    site_dir = tmp_path / "dua" / "testserver"
+    parallel_tree = {path: content for path, (content, _m, _i) in snapshot(site_dir).items()}
+    assert sorted(parallel_tree) == sorted(serial)
+    assert [path for path in serial if parallel_tree[path] != serial[path]] == []
+    assert_compressed_copies(site_dir)
+
+
+def test_a_build_inside_a_transaction_renders_in_its_own_process(static_site, settings):
+    """Other processes would not see what this one has not committed (a test's transaction): no pool."""
+    from publishers.website import parallel
+
+    settings.WARTA_STATIC_BUILD_PROCESSES = 4
+    assert parallel.usable(10_000) is False
+    settings.WARTA_STATIC_BUILD_PROCESSES = 1
+    assert parallel.processes() == 1
