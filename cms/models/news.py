@@ -1,6 +1,7 @@
 import datetime
 
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -88,8 +89,18 @@ class NewsIndexPage(BasePage):
         verbose_name_plural = _("indeks berita")
 
     def news(self):
+        """The index's live, public items, newest first.
+
+        Which pages belong here is asked of each item row (EXISTS on its page: this index's child, live,
+        public) rather than by joining the page table: the database then reads the news rows along their date
+        index from the newest and stops at the first ten, whatever the size of the archive. Joined, SQLite
+        scans every page of the court and sorts them (its planner cannot tell the path prefix matches them
+        all), so the front page cost grew with the archive."""
+        from wagtail.models import Page
+
+        listed = Page.objects.child_of(self).live().public().filter(pk=OuterRef("pk"))
         return (
-            NewsPage.objects.live().public().child_of(self)
+            NewsPage.objects.filter(Exists(listed))
             .select_related("hero_image", "category").order_by("-date", "-pk")
         )
 
