@@ -25,7 +25,7 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 
-from publishers.website import conf
+from publishers.website import conf, parallel
 from publishers.website.builder import SiteBuilder
 from publishers.website.render import SiteRenderer
 
@@ -49,7 +49,7 @@ def run(ctx):
         data.add_news(court, size - loaded, start=loaded)
         ctx.log(f"{size} news items loaded in {time.monotonic() - started:.0f} s")
         loaded = size
-        builds.append(_measure_build(ctx, court, size))
+        builds.append(_measure_build(ctx, court, size, 1 if ctx.quick else BUILD_RUNS))
         if len(builds) == 1:
             # The rebuild and serving runs on the smaller site, so that the whole bench stays within minutes.
             rebuild = _measure_rebuild(ctx, court, size)
@@ -59,18 +59,33 @@ def run(ctx):
     return _markdown(ctx, builds, rebuild, serving, approval)
 
 
-def _measure_build(ctx, court, size):
-    output = Path(ctx.workdir) / f"static-{size}"
-    settings.WARTA_STATIC_SITE_DIR = str(output)
+BUILD_RUNS = 3  # full builds per size, each into an empty directory: the median and the spread
+APPROVAL_RUNS = 3  # approvals of each kind
+
+
+def _spread(values):
+    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
+
+
+def _measure_build(ctx, court, size, runs):
     _warm_renditions(court)
-    started = time.monotonic()
-    summary = SiteBuilder(court.site).build_all()
-    elapsed = time.monotonic() - started
-    assert not summary.errors, summary.errors
-    files = summary.rendered
-    ctx.log(f"build {size}: {files} files in {elapsed:.1f} s ({files / elapsed:.1f}/s)")
-    return {"size": size, "files": files, "seconds": elapsed, "rate": files / elapsed, "dir": output,
-            "assets": summary.assets_written}
+    seconds, rates = [], []
+    for run in range(runs):
+        output = Path(ctx.workdir) / f"static-{size}-{run}"
+        settings.WARTA_STATIC_SITE_DIR = str(output)
+        started = time.monotonic()
+        summary = SiteBuilder(court.site).build_all()
+        elapsed = time.monotonic() - started
+        assert not summary.errors, summary.errors
+        files = summary.rendered
+        seconds.append(elapsed)
+        rates.append(files / elapsed)
+        ctx.log(f"build {size} ({run + 1}/{runs}): {files} files in {elapsed:.1f} s ({files / elapsed:.1f}/s)")
+        if run < runs - 1:
+            shutil.rmtree(output)
+    return {"size": size, "files": files, "seconds": _spread(seconds), "rate": _spread(rates), "dir": output,
+            "runs": runs,
+            "assets": summary.assets_written, "load": os.getloadavg()[0]}
 
 
 def _warm_renditions(court):
@@ -183,18 +198,31 @@ def _measure_approval(ctx, court, people, output, size):
     try:
         _warm_up_worker(court)
         site_dir = output / conf.site_key(court.site)
-        new = _new_item(court, people)
-        new_result = _approve_and_wait(ctx, people, new, site_dir, "new item")
-        published = court.news_index.get_children().live().order_by("-path").first().specific
-        published.body = [{"type": "paragraph", "value": "<p>Isi yang sudah dikoreksi Redaktur.</p>"}]
-        revision = published.save_revision(user=people["admin"])
-        published.get_workflow().start(published, people["admin"])
-        correction_result = _approve_and_wait(ctx, people, published, site_dir, "correction", revision=revision)
+        runs = 1 if ctx.quick else APPROVAL_RUNS
+        new_results, correction_results = [], []
+        for run in range(runs):
+            new = _new_item(court, people, run)
+            new_results.append(_approve_and_wait(ctx, people, new, site_dir, "new item"))
+        for run in range(runs):
+            published = court.news_index.get_children().live().order_by("-path")[runs + run].specific
+            published.body = [{"type": "paragraph", "value": f"<p>Isi yang sudah dikoreksi Redaktur ({run}).</p>"}]
+            revision = published.save_revision(user=people["admin"])
+            published.get_workflow().start(published, people["admin"])
+            correction_results.append(_approve_and_wait(ctx, people, published, site_dir, "correction",
+                                                        revision=revision))
     finally:
         worker.terminate()
         worker.wait(timeout=30)
         log.close()
-    return {"new": new_result, "correction": correction_result, "interval": WORKER_INTERVAL, "size": size}
+    return {"new": _approval_spread(new_results), "correction": _approval_spread(correction_results),
+            "interval": WORKER_INTERVAL, "size": size, "runs": runs}
+
+
+def _approval_spread(results):
+    """Medians and spreads of several approvals of one kind; the files changed are the last one's."""
+    combined = {key: _spread([result[key] for result in results]) for key in ("request", "file", "done", "written")}
+    combined["changed"] = results[-1]["changed"]
+    return combined
 
 
 def _warm_up_worker(court):
@@ -207,10 +235,12 @@ def _warm_up_worker(court):
     DBTaskResult.objects.all().delete()
 
 
-def _new_item(court, people):
+def _new_item(court, people, number):
     from cms.models import NewsPage
 
-    page = NewsPage(title="Sidang keliling di Kecamatan Maju", slug="sidang-keliling-kecamatan-maju",
+    suffix = f"-{number + 1}" if number else ""
+    page = NewsPage(title=f"Sidang keliling di Kecamatan Maju{suffix.replace('-', ' ')}",
+                    slug=f"sidang-keliling-kecamatan-maju{suffix}",
                     category=court.categories[0], lead="Pengadilan menggelar sidang keliling.",
                     hero_image=court.images[0], hero_alt="Sidang keliling",
                     body=[{"type": "paragraph", "value": "<p>Sidang dimulai pukul 09.00.</p>"}],
@@ -271,9 +301,13 @@ def _wait_for(condition, timeout=600, step=0.005):
     return time.monotonic()
 
 
+def _range(figure, digits=2, unit=" s"):
+    return (f"{figure['median']:.{digits}f}{unit} ({figure['min']:.{digits}f}–{figure['max']:.{digits}f})")
+
+
 def _latency_row(label, outcome):
-    return (f"| {label} | {outcome['request']:.2f} s | **{outcome['file']:.2f} s** | {outcome['done']:.1f} s "
-            f"| {outcome['written']:,} |")
+    return (f"| {label} | {_range(outcome['request'])} | **{_range(outcome['file'])}** | {_range(outcome['done'])} "
+            f"| {_range(outcome['written'], 0, '')} |")
 
 
 def _gzip_rows(serving):
@@ -292,7 +326,8 @@ def _gzip_rows(serving):
 def _markdown(ctx, builds, rebuild, serving, approval):
     static, dynamic = serving["static"], serving["dynamic"]
     rows = "\n".join(
-        f"| {b['size']:,} | {b['files']:,} | {b['seconds']:.1f} | **{b['rate']:.0f}** |" for b in builds
+        f"| {b['size']:,} | {b['files']:,} | {_range(b['seconds'], 1)} | **{b['rate']['median']:.0f}** "
+        f"({b['rate']['min']:.0f}–{b['rate']['max']:.0f}) | {b['load']:.2f} |" for b in builds
     )
     new, correction = approval["new"], approval["correction"]
     nginx_row = ""
@@ -306,10 +341,12 @@ def _markdown(ctx, builds, rebuild, serving, approval):
 {ctx.machine}{" (quick run: small sizes, short loads)" if ctx.quick else ""}
 
 **Full build** (`SiteBuilder.build_all`, into an empty directory; files = news pages, other pages,
-listing front pages and month archives, category and tag listings with theirs, feeds, sitemap, 404):
+listing front pages and month archives, category and tag listings with theirs, feeds, sitemap, 404),
+rendered in {parallel.processes()} processes (`WARTA_STATIC_BUILD_PROCESSES`); median of
+{builds[0]['runs']} builds with the lowest and highest, and the load average after them:
 
-| news items | files rendered | seconds | files/second |
-|---:|---:|---:|---:|
+| news items | files rendered | seconds | files/second | load |
+|---:|---:|---:|---:|---:|
 {rows}
 
 Each news page's "Berita lainnya" box reads the four items before it along a date index, and a
@@ -332,7 +369,8 @@ server (gunicorn) and differ only in the WSGI app. The client is a Python loop o
 CPUs, so the fastest server is limited by the client as much as by itself.
 
 **From the Kasubag's approval to the static file** ({approval['size']:,} news items; admin workflow
-view, task queued on commit, `db_worker` polling every {approval['interval']} s):
+view, task queued on commit, `db_worker` polling every {approval['interval']} s; median of
+{approval['runs']} approvals of each kind, with the lowest and highest):
 
 | change | approval request | page's file updated | all affected files done | files written |
 |---|---:|---:|---:|---:|

@@ -70,6 +70,7 @@ class GraphFake(FakePlatform):
         self.app_id, self.app_secret = tokens.app_id, tokens.app_secret
         super().__init__(clock)
         self.usage_percent = 5  # what X-App-Usage reports
+        self.regain_minutes = 2  # a 429's estimated_time_to_regain_access (whole minutes, as Meta sends it)
         self.fetched = {}
         self.route("GET", r"/debug_token", self.debug_token)
         self.routes.insert(0, self.routes.pop())  # before the catch-all node routes
@@ -103,7 +104,7 @@ class GraphFake(FakePlatform):
                                transient=True)
         if mode == "429":
             usage = {"1234": [{"type": "pages", "call_count": 100, "total_cputime": 40, "total_time": 60,
-                               "estimated_time_to_regain_access": 2}]}
+                               "estimated_time_to_regain_access": self.regain_minutes}]}
             return graph_error(400, "(#32) Page request limit reached", 32,
                                headers={"X-Business-Use-Case-Usage": json.dumps(usage)})
         if mode == "expired_token":

@@ -137,6 +137,7 @@ class XFake(FakePlatform):
         self.tweets = []
         self.deleted = []
         self.ids = itertools.count(1850000000000000001)
+        self.rate_limit_reset_seconds = 60  # a 429's x-rate-limit-reset, from now (the window's end)
         self.validator = Validator(self)
         self.signature_endpoint = SignatureOnlyEndpoint(self.validator)
         self.request_token_endpoint = RequestTokenEndpoint(self.validator)
@@ -173,7 +174,7 @@ class XFake(FakePlatform):
         if mode == "500":
             return problem(503, "Service Unavailable", "Service Unavailable")
         if mode == "429":
-            reset = int(self.clock.time()) + 60
+            reset = int(self.clock.time()) + self.rate_limit_reset_seconds
             return problem(429, "Too Many Requests", "Too Many Requests", headers={
                 "x-rate-limit-limit": "200", "x-rate-limit-remaining": "0", "x-rate-limit-reset": str(reset)})
         if mode == "expired_token":
