@@ -34,9 +34,10 @@ LOGGING = {
 # No mail leaves the machine during a bench run.
 EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 
-# The social section's drain under faults: the production backoff (30 s doubling, a minute before confirming an
-# unclear post) scaled down by BENCH_SOCIAL_BACKOFF_SCALE, so that the figure measures the workers rather than
-# the waiting (its one-hour cap is kept); the platforms' own pauses are what the fakes announce (bench/social.py).
+# The social section's drain under faults: the production backoff (30 s doubling up to an hour, a minute before
+# confirming an unclear post) scaled down by BENCH_SOCIAL_BACKOFF_SCALE, so that the figure measures the workers
+# rather than the waiting; the platforms' own pauses are what the fakes announce (bench/social.py).
 _SCALE = float(os.environ.get("BENCH_SOCIAL_BACKOFF_SCALE", "1"))
 WARTA_SOCIAL_BACKOFF_SECONDS = 30 / _SCALE
+WARTA_SOCIAL_BACKOFF_MAX_SECONDS = 3600 / _SCALE
 WARTA_SOCIAL_CONFIRM_DELAY_SECONDS = 60 / _SCALE
