@@ -626,3 +626,23 @@ def test_sitemap_lists_what_wagtails_own_sitemap_lists(court, client, django_ass
     assert not any("konsep" in loc or "internal" in loc for loc in locations)
     lastmods = dict(entries(ours.content))
     assert lastmods[f"http://testserver{shown[0].url}"] == "2026-11-02"
+
+
+def test_a_page_type_with_its_own_sitemap_entries_is_asked_for_them(court, client, monkeypatch):
+    from cms import sitemaps
+
+    def entries(self, request=None):
+        return [{"location": self.get_full_url(request), "lastmod": None},
+                {"location": self.get_full_url(request) + "lampiran/", "lastmod": None}]
+
+    monkeypatch.setattr(StandardPage, "get_sitemap_urls", entries, raising=False)
+    sitemaps._models_with_own_entries.cache_clear()
+    try:
+        page = StandardPage(title="Tata tertib", slug="tata-tertib")
+        court.home.add_child(instance=page)
+        locations = [loc.text for loc in ElementTree.fromstring(client.get("/sitemap.xml").content)
+                     .iter(f"{SITEMAP}loc")]
+    finally:
+        sitemaps._models_with_own_entries.cache_clear()
+    assert "http://testserver/tata-tertib/lampiran/" in locations
+    assert "http://testserver/tata-tertib/" in locations
