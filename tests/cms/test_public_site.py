@@ -600,6 +600,8 @@ def test_sitemap_lists_what_wagtails_own_sitemap_lists(court, client, django_ass
     from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
     from wagtail.models import PageViewRestriction
 
+    from cms.sitemaps import CourtSitemap
+
     shown = [NewsPageFactory(parent=court.news_index, title=f"Berita {n}") for n in range(6)]
     draft = NewsPageFactory(parent=court.news_index, title="Konsep")
     draft.unpublish()
@@ -608,6 +610,8 @@ def test_sitemap_lists_what_wagtails_own_sitemap_lists(court, client, django_ass
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     Page.objects.filter(pk=shown[0].pk).update(
         last_published_at=datetime.datetime(2026, 11, 2, 9, 0, tzinfo=datetime.UTC))
+    Page.objects.filter(pk=shown[1].pk).update(  # already 3 November in the court's time zone
+        last_published_at=datetime.datetime(2026, 11, 2, 20, 0, tzinfo=datetime.UTC))
 
     def entries(content):
         tree = ElementTree.fromstring(content)
@@ -626,6 +630,13 @@ def test_sitemap_lists_what_wagtails_own_sitemap_lists(court, client, django_ass
     assert not any("konsep" in loc or "internal" in loc for loc in locations)
     lastmods = dict(entries(ours.content))
     assert lastmods[f"http://testserver{shown[0].url}"] == "2026-11-02"
+    assert lastmods[f"http://testserver{shown[1].url}"] == "2026-11-03"
+    # Written without the template, byte for byte what Django's sitemap view writes for the same entries.
+    djangos = django_sitemap(request, {"wagtail": CourtSitemap(request)})
+    djangos.render()
+    assert ours.content == djangos.content
+    assert (ours["X-Robots-Tag"], ours["Content-Type"]) == (djangos["X-Robots-Tag"], djangos["Content-Type"])
+    assert ours.get("Last-Modified") == djangos.get("Last-Modified")
 
 
 def test_a_page_type_with_its_own_sitemap_entries_is_asked_for_them(court, client, monkeypatch):
