@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from monitoring import runner
 from monitoring.models import MonitoringSettings
+from tests.browser import dates
 from tests.support.site_server import SiteServer
 
 TITLE = "Header Content-Security-Policy tidak ada"
@@ -17,11 +18,7 @@ NOTE = "Tenggat terlalu longgar, percepat."
 
 
 def set_date(page, selector, value):
-    """Type a date as a person does, then click elsewhere so Wagtail's date picker closes."""
-    page.fill(selector, value)
-    page.keyboard.press("Escape")
-    page.locator("#id_title").click()
-    expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
+    dates.set_date(page, selector, value, "#id_title")
 
 
 def test_a_finding_becomes_a_plan_that_is_approved_and_carried_out(live_court, open_as, settings, tmp_path):

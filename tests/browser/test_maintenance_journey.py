@@ -9,17 +9,11 @@ import re
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.browser.dates import set_date
+
 TITLE = "Jadwal pemeliharaan TI PN Uji"
 NOTE = "Tambahkan uji pemulihan di server cadangan."
 RETURN_NOTE = "Lampirkan log pemulihan backup."
-
-
-def set_date(page, selector, value, elsewhere):
-    """Type a date as a person does, then click elsewhere so Wagtail's date picker closes."""
-    page.fill(selector, value)
-    page.keyboard.press("Escape")
-    page.locator(elsewhere).click()
-    expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
 
 
 def submit_menu(page, name):
