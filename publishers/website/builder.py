@@ -190,34 +190,31 @@ class SiteBuilder:
 
     def _run(self):
         if self.summary.full and parallel.usable(len(self._queue)):
-            self._run_in_processes()
+            # A full build's rendering spread over several processes (parallel.py); the rest stays here.
+            parallel.Pool(self.site, parallel.processes()).render_all(self._next_target, self._handle,
+                                                                      NOT_FOUND.__eq__)
             return
+        while (target := self._next_target()) is not None:
+            self._handle(target, self._render(target))
+
+    def _next_target(self):
+        """The next queued target not yet done (marked done), or None when the queue is empty."""
         while self._queue:
             _priority, _seq, target = heapq.heappop(self._queue)
-            if target.path in self._done:
-                continue
-            self._done.add(target.path)
-            self._process(target, self._follow.pop(target.path, False))
-            if self.progress:
-                self.progress(len(self._done), len(self._done) + len(self._follow), target.path)
+            if target.path not in self._done:
+                self._done.add(target.path)
+                return target
+        return None
 
-    def _run_in_processes(self):
-        """A full build's rendering spread over several processes (parallel.py); the rest stays here."""
+    def _handle(self, target, rendered):
+        self._process(target, self._follow.pop(target.path, False), rendered)
+        if self.progress:
+            self.progress(len(self._done), len(self._done) + len(self._follow), target.path)
 
-        def next_target():
-            while self._queue:
-                _priority, _seq, target = heapq.heappop(self._queue)
-                if target.path not in self._done:
-                    self._done.add(target.path)
-                    return target
-            return None
-
-        def handle(target, rendered):
-            self._process(target, self._follow.pop(target.path, False), rendered)
-            if self.progress:
-                self.progress(len(self._done), len(self._done) + len(self._follow), target.path)
-
-        parallel.Pool(self.site, parallel.processes()).render_all(next_target, handle, NOT_FOUND.__eq__)
+    def _render(self, target):
+        if target == NOT_FOUND:
+            return self.renderer.not_found_page(target.request_path)
+        return self.renderer.get(target.request_path, target.query)
 
     def _page_target(self, page_id):
         url = self.url_of.get(page_id)
@@ -350,14 +347,8 @@ class SiteBuilder:
 
     # rendering one URL
 
-    def _process(self, target, follow, rendered=None):
+    def _process(self, target, follow, rendered):
         is_error_page = target == NOT_FOUND
-        if rendered is not None:
-            pass  # rendered in another process
-        elif is_error_page:
-            rendered = self.renderer.not_found_page(target.request_path)
-        else:
-            rendered = self.renderer.get(target.request_path, target.query)
         expected = 404 if is_error_page else 200
         if rendered.status != expected:
             self._not_rendered(target, rendered.status)
